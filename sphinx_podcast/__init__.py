@@ -1,0 +1,35 @@
+"""sphinx-podcast: publish podcast episodes and interview transcripts with Sphinx."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "0.1.0"
+
+#: Bump when the shape of what we store in the environment changes.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    from .assets import setup_assets
+    from .config import setup_config
+    from .directives.registry import setup_directives
+    from .domain import setup_domain
+    from .locale import setup_locale
+    from .nodes import setup_nodes
+    from .transforms import setup_transforms
+
+    setup_config(app)
+    setup_locale(app)
+    setup_nodes(app)
+    setup_domain(app)
+    setup_directives(app)
+    setup_transforms(app)
+    setup_assets(app)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

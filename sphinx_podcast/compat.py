@@ -1,0 +1,13 @@
+"""Small bridges between the Sphinx versions we support (8.2 and 9.x)."""
+
+from __future__ import annotations
+
+from sphinx.environment import BuildEnvironment
+
+
+def builder_name_and_format(env: BuildEnvironment) -> tuple[str, str]:
+    """The current builder's name and format, without the deprecated ``env.app``."""
+    builder_cls = getattr(env, "_builder_cls", None)
+    if builder_cls is None:  # Sphinx 8.2
+        builder_cls = type(env.app.builder)
+    return builder_cls.name, builder_cls.format

@@ -1,0 +1,176 @@
+"""The ``podcast_*`` values of conf.py, validated once into a :class:`PodcastConfig`.
+
+A value of the wrong type or form gives one ``podcast.config`` warning and
+falls back to its default (or, for one speaker entry, to leaving it out).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .model import Speaker
+from .warnings_ import Subtype, warn
+
+SPEAKER_FIELDS = ("name", "aliases", "url", "avatar", "role", "bio")
+OUTLINE_MODES = ("manual", "auto")
+_KEY_RE = re.compile(r"^\S+$")
+
+# (name, default, rebuild, types) of every value this extension reads from conf.py
+CONFIG_VALUES: tuple[tuple[str, Any, str, tuple[type, ...]], ...] = (
+    ("podcast_speakers", {}, "env", (dict,)),
+    ("podcast_strict_speakers", False, "env", (bool,)),
+    ("podcast_outline", "manual", "env", (str,)),
+    ("podcast_backlink_symbol", "⬆", "env", (str,)),
+    ("podcast_date_format", "%B %-d, %Y", "env", (str,)),
+)
+
+
+@dataclass(frozen=True)
+class PodcastConfig:
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    strict_speakers: bool = False
+    outline: str = "manual"
+    backlink_symbol: str = "⬆"
+    date_format: str = "%B %-d, %Y"
+
+
+def valid_speaker_key(key: str) -> bool:
+    return bool(_KEY_RE.match(key))
+
+
+def split_list(value: str) -> list[str]:
+    """Split a comma-separated option value, dropping empty items."""
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def is_remote(uri: str) -> bool:
+    return uri.startswith(("https://", "http://"))
+
+
+def _speaker_from_conf(key: Any, entry: Any, confdir: Path, location: str) -> Speaker | None:
+    def bad(message: str) -> None:
+        warn(f"podcast_speakers[{key!r}]: {message}", Subtype.config, location)
+
+    if not isinstance(key, str) or not valid_speaker_key(key):
+        warn(
+            f"podcast_speakers: speaker key {key!r} must be a non-empty string without spaces; "
+            "this speaker is left out",
+            Subtype.bad_speaker_key,
+            location,
+        )
+        return None
+    if isinstance(entry, str):
+        entry = {"name": entry}
+    if not isinstance(entry, dict):
+        bad(f"expected a dict of {', '.join(SPEAKER_FIELDS)}, got {type(entry).__name__}; "
+            "this speaker is left out")
+        return None
+    values: dict[str, Any] = {}
+    for name, value in entry.items():
+        if name not in SPEAKER_FIELDS:
+            bad(f"unknown field {name!r} (known: {', '.join(SPEAKER_FIELDS)}); ignored")
+            continue
+        if name == "aliases":
+            if isinstance(value, str):
+                value = split_list(value)
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                bad("'aliases' must be a list of strings; ignored")
+                continue
+            values[name] = tuple(v.strip() for v in value if v.strip())
+            continue
+        if not isinstance(value, str):
+            bad(f"{name!r} must be a string, got {type(value).__name__}; ignored")
+            continue
+        values[name] = value.strip()
+    avatar = values.get("avatar", "")
+    if avatar and not is_remote(avatar):
+        avatar = avatar.lstrip("/")
+        if not (confdir / avatar).is_file():
+            bad(f"avatar file {avatar!r} not found; ignored")
+            avatar = ""
+        values["avatar"] = avatar
+    elif avatar.startswith("http://"):
+        bad("avatar URL must use https; ignored")
+        values["avatar"] = ""
+    url = values.get("url", "")
+    if url and not is_remote(url):
+        bad(f"url {url!r} must be an http(s) URL; ignored")
+        values["url"] = ""
+    values.setdefault("name", key)
+    return Speaker(key=key, **values)
+
+
+def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfig:
+    """Read and check the ``podcast_*`` values; warn only when *report* is true."""
+    location = str(confdir / "conf.py")
+    if not report:
+        # Parse silently: the same inputs were already reported once.
+        from sphinx.util import logging as sphinx_logging
+
+        with sphinx_logging.suppress_logging():
+            return parse_config(config, confdir, report=True)
+
+    checked: dict[str, Any] = {}
+    for name, default, _rebuild, types in CONFIG_VALUES:
+        value = getattr(config, name, default)
+        if not isinstance(value, types):
+            warn(
+                f"{name} must be a {' or '.join(t.__name__ for t in types)}, "
+                f"got {type(value).__name__}; using the default {default!r}",
+                Subtype.config,
+                location,
+            )
+            value = default
+        checked[name] = value
+
+    if checked["podcast_outline"] not in OUTLINE_MODES:
+        warn(
+            f"podcast_outline must be one of {', '.join(map(repr, OUTLINE_MODES))}, "
+            f"got {checked['podcast_outline']!r}; using 'manual'",
+            Subtype.config,
+            location,
+        )
+        checked["podcast_outline"] = "manual"
+
+    speakers: dict[str, Speaker] = {}
+    for key, entry in checked["podcast_speakers"].items():
+        speaker = _speaker_from_conf(key, entry, confdir, location)
+        if speaker is not None:
+            speakers[speaker.key] = speaker
+
+    return PodcastConfig(
+        speakers=speakers,
+        strict_speakers=checked["podcast_strict_speakers"],
+        outline=checked["podcast_outline"],
+        backlink_symbol=checked["podcast_backlink_symbol"],
+        date_format=checked["podcast_date_format"],
+    )
+
+
+_CACHE_ATTR = "_sphinx_podcast_config"
+
+
+def get_config(config: Config) -> PodcastConfig:
+    """The validated configuration (parsed once per process, warnings given at config-inited)."""
+    cached = config.__dict__.get(_CACHE_ATTR)
+    if cached is None:
+        cached = parse_config(config, Path(config._raw_config.get("__file__", "conf.py")).parent,
+                              report=False)
+        config.__dict__[_CACHE_ATTR] = cached
+    return cached
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    config.__dict__[_CACHE_ATTR] = parse_config(config, Path(app.srcdir), report=True)
+
+
+def setup_config(app: Sphinx) -> None:
+    for name, default, rebuild, types in CONFIG_VALUES:
+        app.add_config_value(name, default, rebuild, types=types)
+    app.connect("config-inited", _on_config_inited)

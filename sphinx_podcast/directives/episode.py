@@ -1,0 +1,210 @@
+"""The ``episode`` directive: makes a page an episode and renders its header."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.addnodes import pending_xref
+
+from .. import nodes as pn
+from ..config import get_config, split_list
+from ..domain import PodcastDomain
+from ..locale import _
+from ..model import Episode, TimeFormatError, format_time, parse_date, parse_time
+from ..warnings_ import Subtype, warn
+from . import PodcastDirective
+
+EXPLICIT_VALUES = {"yes": True, "true": True, "no": False, "false": False, "clean": False}
+
+
+class EpisodeDirective(PodcastDirective):
+    has_content = True
+    option_spec: ClassVar[dict[str, object]] = {
+        name: directives.unchanged
+        for name in (
+            "number",
+            "season",
+            "date",
+            "duration",
+            "hosts",
+            "guests",
+            "youtube",
+            "vimeo",
+            "spotify",
+            "audio",
+            "image",
+            "category",
+            "tags",
+            "explicit",
+            "guid",
+        )
+    }
+
+    def run(self) -> list[nodes.Node]:
+        domain = self.env.get_domain("podcast")
+        assert isinstance(domain, PodcastDomain)
+        summary = nodes.container(classes=["podcast-episode-summary"])
+        self.state.nested_parse(self.content, self.content_offset, summary)
+
+        if self.env.docname in domain.episodes:
+            first = domain.episodes[self.env.docname]
+            warn(
+                f"a second episode directive on this page (the first is at line {first.lineno}); "
+                "only its summary is shown",
+                Subtype.duplicate_episode,
+                (self.env.docname, self.lineno),
+            )
+            return [summary] if summary.children else []
+
+        episode = self._episode(summary)
+        domain.note_episode(episode)
+
+        header = pn.episode_header(classes=["podcast-episode"])
+        self.set_source_info(header)
+        header["html_data"] = {
+            name: value
+            for name, value in (
+                ("number", episode.number),
+                ("season", episode.season),
+                ("date", episode.date.isoformat() if episode.date else None),
+                ("duration", episode.duration),
+            )
+            if value is not None
+        }
+        meta = self._meta_line(episode)
+        if meta.children:
+            header += meta
+        people = self._people_line(episode)
+        if people.children:
+            header += people
+        if summary.children:
+            header += summary
+        return [header]
+
+    def _int_option(self, name: str) -> int | None:
+        value = self.options.get(name, "").strip()
+        if not value:
+            return None
+        if value.isdigit():
+            return int(value)
+        self.warn_option(name, f"episode option {name!r} must be a whole number, got {value!r}")
+        return None
+
+    def _episode(self, summary: nodes.container) -> Episode:
+        options = self.options
+        date: dt.date | dt.datetime | None = None
+        if options.get("date", "").strip():
+            try:
+                date = parse_date(options["date"])
+            except ValueError:
+                self.warn_option(
+                    "date",
+                    f"episode date {options['date']!r} is not an ISO 8601 date (YYYY-MM-DD)",
+                    Subtype.bad_date,
+                )
+        duration: float | None = None
+        if options.get("duration", "").strip():
+            try:
+                duration = parse_time(options["duration"])
+            except TimeFormatError:
+                self.warn_option(
+                    "duration",
+                    f"episode duration {options['duration']!r} is not [H:]MM:SS",
+                    Subtype.bad_duration,
+                )
+        explicit: bool | None = None
+        if options.get("explicit", "").strip():
+            value = options["explicit"].strip().lower()
+            if value in EXPLICIT_VALUES:
+                explicit = EXPLICIT_VALUES[value]
+            else:
+                self.warn_option(
+                    "explicit", f"episode option 'explicit' must be yes or no, got {value!r}"
+                )
+        return Episode(
+            docname=self.env.docname,
+            lineno=self.lineno,
+            number=self._int_option("number"),
+            season=self._int_option("season"),
+            date=date,
+            duration=duration,
+            hosts=tuple(split_list(options.get("hosts", ""))),
+            guests=tuple(split_list(options.get("guests", ""))),
+            youtube=options.get("youtube", "").strip(),
+            vimeo=options.get("vimeo", "").strip(),
+            spotify=options.get("spotify", "").strip(),
+            audio=options.get("audio", "").strip(),
+            image=options.get("image", "").strip(),
+            category=options.get("category", "").strip(),
+            tags=tuple(split_list(options.get("tags", ""))),
+            explicit=explicit,
+            guid=options.get("guid", "").strip(),
+            summary=" ".join(summary.astext().split()),
+        )
+
+    def _meta_line(self, episode: Episode) -> nodes.paragraph:
+        parts: list[nodes.Node] = []
+        if episode.number is not None:
+            text = _("Episode %s") % episode.number
+            parts.append(nodes.inline(text, text, classes=["podcast-episode-number"]))
+        if episode.season is not None:
+            text = _("Season %s") % episode.season
+            parts.append(nodes.inline(text, text, classes=["podcast-episode-season"]))
+        if episode.date is not None:
+            text = _format_date(episode.date, get_config(self.config).date_format,
+                                self.config.language or "en")
+            parts.append(nodes.inline(text, text, classes=["podcast-episode-date"]))
+        if episode.duration is not None:
+            text = format_time(episode.duration)
+            parts.append(nodes.inline(text, text, classes=["podcast-episode-duration"]))
+        line = nodes.paragraph(classes=["podcast-episode-meta"])
+        for index, part in enumerate(parts):
+            if index:
+                line += nodes.Text(" · ")
+            line += part
+        return line
+
+    def _people_line(self, episode: Episode) -> nodes.paragraph:
+        line = nodes.paragraph(classes=["podcast-episode-people"])
+        groups = (
+            ("hosts", episode.hosts, _("Host:"), _("Hosts:")),
+            ("guests", episode.guests, _("Guest:"), _("Guests:")),
+        )
+        for option, refs, singular, plural in groups:
+            if not refs:
+                continue
+            group = nodes.inline(classes=[f"podcast-episode-{option}"])
+            label = singular if len(refs) == 1 else plural
+            group += nodes.inline(label, label, classes=["podcast-label"])
+            group += nodes.Text(" ")
+            source, _line = self.get_source_info()
+            for index, ref in enumerate(refs):
+                if index:
+                    group += nodes.Text(", ")
+                xref = pending_xref(
+                    "",
+                    nodes.inline(ref, ref),
+                    refdomain="podcast",
+                    reftype="speaker",
+                    reftarget=ref,
+                    refexplicit=False,
+                    refdoc=self.env.docname,
+                    refwarn=True,
+                )
+                xref.source, xref.line = source, self.option_line(option)
+                group += xref
+            if line.children:
+                line += nodes.Text(" · ")
+            line += group
+        return line
+
+
+def _format_date(date: dt.date | dt.datetime, fmt: str, language: str) -> str:
+    from sphinx.util.i18n import format_date
+
+    if not isinstance(date, dt.datetime):
+        date = dt.datetime(date.year, date.month, date.day)
+    return format_date(fmt, date=date, language=language)

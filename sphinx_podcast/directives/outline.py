@@ -1,0 +1,44 @@
+"""The ``outline`` directive: where the episode's outline goes."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.nodes import make_id
+
+from .. import nodes as pn
+from . import PodcastDirective
+
+
+def make_outline(document: nodes.document, env: object, depth: int, title: str) -> pn.outline:
+    """An outline placeholder with a unique id (``outline`` where free)."""
+    node = pn.outline(classes=["podcast-outline"], depth=depth, title=title)
+    node_id = make_id(env, document, "", "outline")  # type: ignore[arg-type]
+    node["ids"].append(node_id)
+    document.ids[node_id] = node
+    return node
+
+
+class OutlineDirective(PodcastDirective):
+    option_spec: ClassVar[dict[str, object]] = {
+        "depth": directives.unchanged,
+        "title": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        depth = 0
+        raw_depth = self.options.get("depth", "").strip()
+        if raw_depth:
+            if raw_depth.isdigit() and int(raw_depth) > 0:
+                depth = int(raw_depth)
+            else:
+                self.warn_option(
+                    "depth", f"outline depth must be a positive whole number, got {raw_depth!r}"
+                )
+        node = make_outline(
+            self.state.document, self.env, depth, self.options.get("title", "").strip()
+        )
+        self.set_source_info(node)
+        return [node]

@@ -1,0 +1,38 @@
+"""Registering the directives: as ``podcast:<name>`` always, by bare name when it is free."""
+
+from __future__ import annotations
+
+from docutils.parsers.rst import directives as rst_directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .episode import EpisodeDirective
+from .outline import OutlineDirective
+from .speaker import SpeakerDirective
+from .turn import TurnDirective
+
+logger = logging.getLogger("sphinx_podcast")
+
+DIRECTIVES = {
+    "episode": EpisodeDirective,
+    "speaker": SpeakerDirective,
+    "turn": TurnDirective,
+    "outline": OutlineDirective,
+}
+
+
+def register(app: Sphinx, name: str, directive: type) -> None:
+    """Add *name* to the podcast domain, and as a bare name unless another extension has it."""
+    app.add_directive_to_domain("podcast", name, directive)
+    if name in rst_directives._directives or name in app.registry.source_parsers:
+        logger.info(
+            f"sphinx-podcast: the directive name {name!r} belongs to another extension; "
+            f"use 'podcast:{name}' for ours"
+        )
+        return
+    app.add_directive(name, directive)
+
+
+def setup_directives(app: Sphinx) -> None:
+    for name, directive in DIRECTIVES.items():
+        register(app, name, directive)

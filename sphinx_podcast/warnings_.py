@@ -1,0 +1,58 @@
+"""Every warning sphinx-podcast gives: one type, ``podcast``, and a subtype each.
+
+They read ``file.md:12: WARNING: … [podcast.unknown_speaker]`` and can be
+silenced one by one with ``suppress_warnings = ["podcast.unknown_speaker"]``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("sphinx_podcast")
+
+
+class Subtype(str, Enum):
+    """Warning subtypes, documented in the reference."""
+
+    unknown_speaker = "unknown_speaker"
+    """A turn, ``hosts`` or ``guests`` names nobody in ``podcast_speakers`` or a ``speaker``."""
+    bad_time = "bad_time"
+    """A timestamp that is not ``SS``, ``MM:SS`` or ``H:MM:SS``."""
+    time_order = "time_order"
+    """A turn's time is earlier than the turn before it on the same page."""
+    empty_turn = "empty_turn"
+    """A turn without any text."""
+    heading_in_turn = "heading_in_turn"
+    """A heading inside a ``turn`` directive (it becomes a rubric)."""
+    bad_date = "bad_date"
+    """An episode ``date`` that is not ISO 8601."""
+    bad_duration = "bad_duration"
+    """An episode ``duration`` that is not ``[H:]MM:SS``."""
+    bad_option = "bad_option"
+    """Any other option value that cannot be used."""
+    duplicate_episode = "duplicate_episode"
+    """A second ``episode`` directive on one page."""
+    duplicate_number = "duplicate_number"
+    """Two episodes with the same number (in the same season)."""
+    duplicate_speaker = "duplicate_speaker"
+    """Two ``speaker`` directives for one key, or one name for two speakers."""
+    empty_outline = "empty_outline"
+    """An ``outline`` with no sections after it."""
+    bad_speaker_key = "bad_speaker_key"
+    """A speaker key that is empty or contains white space."""
+    config = "config"
+    """A ``podcast_*`` value in conf.py of the wrong type or form."""
+    not_episode = "not_episode"
+    """A directive that only makes sense on an episode page is used elsewhere."""
+
+
+def warn(message: str, subtype: Subtype, location: Any = None) -> None:
+    """Log one podcast warning; *location* is a node, ``(docname, line)`` or a path."""
+    logger.warning(message, type="podcast", subtype=subtype.value, location=location)
+
+
+def info(message: str) -> None:
+    logger.info(message)
