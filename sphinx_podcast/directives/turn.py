@@ -33,21 +33,58 @@ class TurnDirective(PodcastDirective):
             docname=self.env.docname,
         )
         self.set_source_info(node)
-        self.state.nested_parse(self.content, self.content_offset, node, match_titles=True)
-        for section in list(node.findall(nodes.section)):
-            _section_to_rubric(section, self.env.docname)
+        if _is_myst(self.state):
+            self._parse_myst(node)
+        else:
+            self.state.nested_parse(self.content, self.content_offset, node, match_titles=True)
+            for section in list(node.findall(nodes.section)):
+                _section_to_rubric(section, self._title_line(section))
         return [node]
 
+    def _parse_myst(self, node: pn.turn) -> None:
+        """MyST turns nested headings into rubrics itself; we give our warning instead of its."""
+        suppressed = list(self.config.suppress_warnings)
+        self.config.suppress_warnings = [*suppressed, "myst.nested_header"]
+        try:
+            self.state.nested_parse(self.content, self.content_offset, node)
+        finally:
+            self.config.suppress_warnings = suppressed
+        for rubric in node.findall(nodes.rubric):
+            if "level" in rubric:
+                _warn_heading(rubric.astext(), rubric)
 
-def _section_to_rubric(section: nodes.section, docname: str) -> None:
-    """Keep a heading written inside a turn, as a rubric: turns hold no sections."""
-    title = section.next_node(nodes.title)
-    text = title.astext() if title else ""
+
+    def _title_line(self, section: nodes.section) -> int | None:
+        """docutils gives nested section titles no line: find the title in our content."""
+        title = section.next_node(nodes.title)
+        text = title.astext().strip() if title else ""
+        lines = list(self.content)
+        for index, line in enumerate(lines[:-1]):
+            underline = lines[index + 1].strip()
+            if line.strip() == text and underline and len(set(underline)) == 1:
+                if not underline[0].isalnum():
+                    return int(self.content.items[index][1]) + 1
+        return None
+
+
+def _is_myst(state: object) -> bool:
+    return type(state).__module__.startswith("myst_parser")
+
+
+def _warn_heading(text: str, location: nodes.Node) -> None:
     warn(
         f"heading {text!r} inside a turn; it is shown as a rubric (end the turn before a heading)",
         Subtype.heading_in_turn,
-        title or section,
+        location,
     )
+
+
+def _section_to_rubric(section: nodes.section, line: int | None) -> None:
+    """Keep a heading written inside a turn, as a rubric: turns hold no sections."""
+    title = section.next_node(nodes.title)
+    text = title.astext() if title else ""
     rubric = nodes.rubric(text, "", *(title.children if title else []), ids=section["ids"])
+    rubric.source, rubric.line = section.source or section.parent.source, line
+    _warn_heading(text, rubric if line else section)
     body = [child for child in section.children if child is not title]
     section.replace_self([rubric, *body])
