@@ -362,14 +362,14 @@ class TurnResolver(SphinxPostTransform):
             previous.extend(children)  # an unprefixed paragraph continues the turn before
             parent.remove(node)
         else:
-            node.replace_self(children)
+            parent[index : index + 1] = children
 
     # -- outline -------------------------------------------------------------
 
     def _fill_outline(self, node: pn.outline) -> None:
         sections = following_sections(node)
-        if not sections:
-            node.replace_self([])
+        if not sections:  # warned about at read time
+            node.parent.remove(node)
             return
         title = node.get("title") or _("Outline")
         node["label"] = title
