@@ -47,6 +47,12 @@ class Subtype(str, Enum):
     """A ``podcast_*`` value in conf.py of the wrong type or form."""
     not_episode = "not_episode"
     """A directive that only makes sense on an episode page is used elsewhere."""
+    bad_media = "bad_media"
+    """A YouTube, Vimeo or Spotify id (or URL) that is not in the provider's format."""
+    unsafe_url = "unsafe_url"
+    """A media URL that is not https (``javascript:``, ``data:``, ``http:`` …)."""
+    missing_file = "missing_file"
+    """A local media or caption file that does not exist."""
 
 
 def warn(message: str, subtype: Subtype, location: Any = None) -> None:

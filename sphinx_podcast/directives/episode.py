@@ -16,6 +16,7 @@ from ..locale import _
 from ..model import Episode, TimeFormatError, format_time, parse_date, parse_time
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
+from .media import episode_players
 
 EXPLICIT_VALUES = {"yes": True, "true": True, "no": False, "false": False, "clean": False}
 
@@ -82,6 +83,7 @@ class EpisodeDirective(PodcastDirective):
             header += people
         if summary.children:
             header += summary
+        header.extend(episode_players(self, episode))
         return [header]
 
     def _int_option(self, name: str) -> int | None:
