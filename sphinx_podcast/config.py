@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -22,7 +22,7 @@ OUTLINE_MODES = ("manual", "auto")
 _KEY_RE = re.compile(r"^\S+$")
 
 # (name, default, rebuild, types) of every value this extension reads from conf.py
-CONFIG_VALUES: tuple[tuple[str, Any, str, tuple[type, ...]], ...] = (
+CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], ...] = (
     ("podcast_speakers", {}, "env", (dict,)),
     ("podcast_strict_speakers", False, "env", (bool,)),
     ("podcast_outline", "manual", "env", (str,)),
@@ -68,8 +68,10 @@ def _speaker_from_conf(key: Any, entry: Any, confdir: Path, location: str) -> Sp
     if isinstance(entry, str):
         entry = {"name": entry}
     if not isinstance(entry, dict):
-        bad(f"expected a dict of {', '.join(SPEAKER_FIELDS)}, got {type(entry).__name__}; "
-            "this speaker is left out")
+        bad(
+            f"expected a dict of {', '.join(SPEAKER_FIELDS)}, got {type(entry).__name__}; "
+            "this speaker is left out"
+        )
         return None
     values: dict[str, Any] = {}
     for name, value in entry.items():
@@ -160,8 +162,9 @@ def get_config(config: Config) -> PodcastConfig:
     """The validated configuration (parsed once per process, warnings given at config-inited)."""
     cached = config.__dict__.get(_CACHE_ATTR)
     if cached is None:
-        cached = parse_config(config, Path(config._raw_config.get("__file__", "conf.py")).parent,
-                              report=False)
+        cached = parse_config(
+            config, Path(config._raw_config.get("__file__", "conf.py")).parent, report=False
+        )
         config.__dict__[_CACHE_ATTR] = cached
     return cached
 

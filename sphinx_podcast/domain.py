@@ -60,7 +60,7 @@ class PodcastDomain(Domain):
         "episode": ObjType("episode", "episode"),
         "speaker": ObjType("speaker", "speaker"),
     }
-    initial_data: dict[str, Any] = {
+    initial_data = {
         "episodes": {},  # docname -> Episode
         "speakers": {},  # key -> Speaker (from `speaker` directives)
         "speaker_fingerprint": (),  # of the table the pages were last written with
@@ -151,7 +151,7 @@ class PodcastDomain(Domain):
             self.profiles[speaker.key] = winner
         self._merged.update(docnames)
 
-    def resolve_xref(
+    def resolve_xref(  # type: ignore[override]  # a speaker without a page is plain text
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -160,7 +160,7 @@ class PodcastDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> nodes.reference | None:
+    ) -> nodes.Element | None:
         if typ == "speaker":
             return self._resolve_speaker(fromdocname, builder, target, node, contnode)
         if typ == "episode":
@@ -179,7 +179,7 @@ class PodcastDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
-        results = []
+        results: list[tuple[str, nodes.reference]] = []
         speaker = self.speaker_table().find(target)
         if speaker is not None and speaker.docname:
             ref = make_refnode(
@@ -238,8 +238,9 @@ def _overlay(base: Speaker, profile: Speaker) -> Speaker:
         for name in ("name", "aliases", "url", "avatar", "role", "bio")
         if getattr(profile, name) and (name != "name" or profile.name != profile.key)
     }
-    return replace(base, docname=profile.docname, anchor=profile.anchor, lineno=profile.lineno,
-                   **changes)
+    return replace(
+        base, docname=profile.docname, anchor=profile.anchor, lineno=profile.lineno, **changes
+    )
 
 
 def _warn_duplicate_profile(loser: Speaker, winner: Speaker) -> None:

@@ -148,7 +148,7 @@ class EpisodePageTransform(SphinxTransform):
         header = next(self.document.findall(pn.episode_header), None)
         if header is not None:
             for element in list(self.document.findall(_holds_turns)):
-                _group_turns(element, docname)
+                _group_turns(element, docname)  # type: ignore[arg-type]
             self._note_title(header)
             if get_config(self.config).outline == "auto":
                 self._add_outline(header)
@@ -217,10 +217,10 @@ class TurnResolver(SphinxPostTransform):
         self.backlinks = builder_format in ("html", "latex")
         self.last_time: dict[str, tuple[float, int | None]] = {}
         self.counters: dict[str, int] = {}
-        for node in list(self.document.findall(pn.turn)):
-            self._resolve(node)
-        for node in list(self.document.findall(pn.outline)):
-            self._fill_outline(node)
+        for turn_node in list(self.document.findall(pn.turn)):
+            self._resolve(turn_node)
+        for outline_node in list(self.document.findall(pn.outline)):
+            self._fill_outline(outline_node)
 
     # -- turns ---------------------------------------------------------------
 
@@ -407,8 +407,9 @@ class TurnResolver(SphinxPostTransform):
                         label=_("Play from %s") % shown,
                     )
                 else:
-                    entry += nodes.inline(f"[{shown}]", f"[{shown}]",
-                                          classes=["podcast-chapter-time"])
+                    entry += nodes.inline(
+                        f"[{shown}]", f"[{shown}]", classes=["podcast-chapter-time"]
+                    )
             item = nodes.list_item("", entry, classes=[], title=text)
             children = [s for s in section.children if isinstance(s, nodes.section)]
             if children and (not depth or level < depth):

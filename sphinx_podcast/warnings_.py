@@ -6,7 +6,7 @@ silenced one by one with ``suppress_warnings = ["podcast.unknown_speaker"]``.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from sphinx.util import logging
@@ -14,7 +14,7 @@ from sphinx.util import logging
 logger = logging.getLogger("sphinx_podcast")
 
 
-class Subtype(str, Enum):
+class Subtype(StrEnum):
     """Warning subtypes, documented in the reference."""
 
     unknown_speaker = "unknown_speaker"

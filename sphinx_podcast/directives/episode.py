@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -23,7 +24,7 @@ EXPLICIT_VALUES = {"yes": True, "true": True, "no": False, "false": False, "clea
 
 class EpisodeDirective(PodcastDirective):
     has_content = True
-    option_spec: ClassVar[dict[str, object]] = {
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         name: directives.unchanged
         for name in (
             "number",
@@ -156,8 +157,9 @@ class EpisodeDirective(PodcastDirective):
             text = _("Season %s") % episode.season
             parts.append(nodes.inline(text, text, classes=["podcast-episode-season"]))
         if episode.date is not None:
-            text = _format_date(episode.date, get_config(self.config).date_format,
-                                self.config.language or "en")
+            text = _format_date(
+                episode.date, get_config(self.config).date_format, self.config.language or "en"
+            )
             parts.append(nodes.inline(text, text, classes=["podcast-episode-date"]))
         if episode.duration is not None:
             text = format_time(episode.duration)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -22,7 +23,7 @@ def make_outline(document: nodes.document, env: object, depth: int, title: str) 
 
 
 class OutlineDirective(PodcastDirective):
-    option_spec: ClassVar[dict[str, object]] = {
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "depth": directives.unchanged,
         "title": directives.unchanged,
     }

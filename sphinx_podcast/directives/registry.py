@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from docutils.parsers.rst import directives as rst_directives
 from sphinx.application import Sphinx
 from sphinx.util import logging
+from sphinx.util.docutils import is_directive_registered
 
 from .episode import EpisodeDirective
 from .outline import OutlineDirective
@@ -24,7 +24,7 @@ DIRECTIVES = {
 def register(app: Sphinx, name: str, directive: type) -> None:
     """Add *name* to the podcast domain, and as a bare name unless another extension has it."""
     app.add_directive_to_domain("podcast", name, directive)
-    if name in rst_directives._directives or name in app.registry.source_parsers:
+    if is_directive_registered(name):
         logger.info(
             f"sphinx-podcast: the directive name {name!r} belongs to another extension; "
             f"use 'podcast:{name}' for ours"

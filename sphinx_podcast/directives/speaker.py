@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -20,7 +21,7 @@ class SpeakerDirective(PodcastDirective):
     has_content = True
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict[str, object]] = {
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         name: directives.unchanged for name in ("name", "aliases", "url", "avatar", "role")
     }
 
@@ -46,9 +47,7 @@ class SpeakerDirective(PodcastDirective):
         profile = pn.speaker_profile(classes=["podcast-speaker-profile"])
         self.set_source_info(profile)
         if avatar_uri:
-            profile += nodes.image(
-                avatar_uri, uri=avatar_uri, alt="", classes=["podcast-avatar"]
-            )
+            profile += nodes.image(avatar_uri, uri=avatar_uri, alt="", classes=["podcast-avatar"])
         profile += nodes.paragraph(
             "", "", nodes.strong(name, name), classes=["podcast-speaker-name"]
         )

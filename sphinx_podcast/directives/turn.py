@@ -53,7 +53,6 @@ class TurnDirective(PodcastDirective):
             if "level" in rubric:
                 _warn_heading(rubric.astext(), rubric)
 
-
     def _title_line(self, section: nodes.section) -> int | None:
         """docutils gives nested section titles no line: find the title in our content."""
         title = section.next_node(nodes.title)
@@ -61,9 +60,9 @@ class TurnDirective(PodcastDirective):
         lines = list(self.content)
         for index, line in enumerate(lines[:-1]):
             underline = lines[index + 1].strip()
-            if line.strip() == text and underline and len(set(underline)) == 1:
-                if not underline[0].isalnum():
-                    return int(self.content.items[index][1]) + 1
+            is_underline = bool(underline) and len(set(underline)) == 1
+            if line.strip() == text and is_underline and not underline[0].isalnum():
+                return int(self.content.items[index][1]) + 1
         return None
 
 

@@ -16,8 +16,9 @@ from .. import nodes as pn
 Visitor = Callable[[HTML5Translator, Any], None]
 
 
-def _data_attributes(node: nodes.Element) -> dict[str, str]:
-    return {f"data-{name}": str(value) for name, value in node.get("html_data", {}).items()}
+def _data_attributes(node: nodes.Element) -> dict[str, Any]:
+    data: dict[str, Any] = node.get("html_data", {})
+    return {f"data-{name}": str(value) for name, value in data.items()}
 
 
 def visit_turn(self: HTML5Translator, node: pn.turn) -> None:
@@ -45,7 +46,7 @@ def depart_speaker_profile(self: HTML5Translator, node: pn.speaker_profile) -> N
 
 
 def visit_outline(self: HTML5Translator, node: pn.outline) -> None:
-    attributes = {"aria-label": node.get("label", "")} if node.get("label") else {}
+    attributes: dict[str, Any] = {"aria-label": node["label"]} if node.get("label") else {}
     self.body.append(self.starttag(node, "nav", "", **attributes))
 
 
