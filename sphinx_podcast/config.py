@@ -53,16 +53,52 @@ def is_remote(uri: str) -> bool:
     return uri.startswith(("https://", "http://"))
 
 
-def _speaker_from_conf(key: Any, entry: Any, confdir: Path, location: str) -> Speaker | None:
+def conf_location(conf_py: Path, name: str, key: str | None = None) -> str | None:
+    """``conf.py:LINE`` of the assignment to *name* (or of *key* inside it), for warnings.
+
+    Sphinx prints a location that contains a colon as it is.
+    """
+    try:
+        lines = conf_py.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    assignment = re.compile(rf"^\s*{re.escape(name)}\s*(\[.*\])?\s*[:+]?=")
+    assignments = [i for i, line in enumerate(lines) if assignment.match(line)]
+    if not assignments:
+        return None
+    start = found = assignments[-1]  # the last assignment is the one in effect
+    if key is not None:
+        quoted = re.compile(rf"""["']{re.escape(key)}["']""")
+        found = next((i for i in range(start, len(lines)) if quoted.search(lines[i])), start)
+    return f"{conf_py}:{found + 1}"
+
+
+def warn_config(
+    message: str,
+    conf_py: Path,
+    name: str,
+    key: str | None = None,
+    subtype: Subtype = Subtype.config,
+) -> None:
+    """Warn at the line of conf.py that sets *name*, or name conf.py in the message."""
+    location = conf_location(conf_py, name, key)
+    warn(message if location else f"conf.py: {message}", subtype, location)
+
+
+def _speaker_from_conf(key: Any, entry: Any, conf_py: Path) -> Speaker | None:
+    confdir = conf_py.parent
+
     def bad(message: str) -> None:
-        warn(f"podcast_speakers[{key!r}]: {message}", Subtype.config, location)
+        warn_config(f"podcast_speakers[{key!r}]: {message}", conf_py, "podcast_speakers", str(key))
 
     if not isinstance(key, str) or not valid_speaker_key(key):
-        warn(
+        warn_config(
             f"podcast_speakers: speaker key {key!r} must be a non-empty string without spaces; "
             "this speaker is left out",
+            conf_py,
+            "podcast_speakers",
+            str(key),
             Subtype.bad_speaker_key,
-            location,
         )
         return None
     if isinstance(entry, str):
@@ -110,7 +146,7 @@ def _speaker_from_conf(key: Any, entry: Any, confdir: Path, location: str) -> Sp
 
 def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfig:
     """Read and check the ``podcast_*`` values; warn only when *report* is true."""
-    location = str(confdir / "conf.py")
+    conf_py = confdir / "conf.py"
     if not report:
         # Parse silently: the same inputs were already reported once.
         from sphinx.util import logging as sphinx_logging
@@ -121,28 +157,30 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
     checked: dict[str, Any] = {}
     for name, default, _rebuild, types in CONFIG_VALUES:
         value = getattr(config, name, default)
-        if not isinstance(value, types):
-            warn(
+        if bool in types and value in ("0", "1"):  # from the command line: -D name=1
+            value = value == "1"
+        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+            warn_config(
                 f"{name} must be a {' or '.join(t.__name__ for t in types)}, "
                 f"got {type(value).__name__}; using the default {default!r}",
-                Subtype.config,
-                location,
+                conf_py,
+                name,
             )
             value = default
         checked[name] = value
 
     if checked["podcast_outline"] not in OUTLINE_MODES:
-        warn(
+        warn_config(
             f"podcast_outline must be one of {', '.join(map(repr, OUTLINE_MODES))}, "
             f"got {checked['podcast_outline']!r}; using 'manual'",
-            Subtype.config,
-            location,
+            conf_py,
+            "podcast_outline",
         )
         checked["podcast_outline"] = "manual"
 
     speakers: dict[str, Speaker] = {}
     for key, entry in checked["podcast_speakers"].items():
-        speaker = _speaker_from_conf(key, entry, confdir, location)
+        speaker = _speaker_from_conf(key, entry, conf_py)
         if speaker is not None:
             speakers[speaker.key] = speaker
 
@@ -174,6 +212,7 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
 
 
 def setup_config(app: Sphinx) -> None:
-    for name, default, rebuild, types in CONFIG_VALUES:
-        app.add_config_value(name, default, rebuild, types=types)
+    for name, default, rebuild, _types in CONFIG_VALUES:
+        # types=Any: we check the values ourselves, with one podcast.config warning each
+        app.add_config_value(name, default, rebuild, types=Any)
     app.connect("config-inited", _on_config_inited)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -21,7 +22,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
-from .config import get_config
+from .config import get_config, warn_config
 from .model import Episode, Speaker, normalize_name
 from .warnings_ import Subtype, warn
 
@@ -37,12 +38,16 @@ class SpeakerTable:
             self.speakers[speaker.key] = speaker
         for index, speaker in enumerate(self.speakers.values()):
             self.colours[speaker.key] = index % 8
+        self.clashes: list[tuple[str, Speaker, Speaker]] = []
         # Keys win over names, names over aliases; earlier speakers win ties.
         for attribute in ("key", "name", "aliases"):
             for speaker in self.speakers.values():
                 value = getattr(speaker, attribute)
                 for spelling in value if isinstance(value, tuple) else (value,):
-                    self.by_name.setdefault(normalize_name(spelling), speaker.key)
+                    normalized = normalize_name(spelling)
+                    owner = self.by_name.setdefault(normalized, speaker.key)
+                    if owner != speaker.key:
+                        self.clashes.append((spelling, self.speakers[owner], speaker))
 
     def find(self, reference: str) -> Speaker | None:
         key = self.by_name.get(normalize_name(reference))
@@ -281,6 +286,22 @@ def _on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[
     domain.begin_build()
 
 
+def _on_check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
+    """One warning per name that two speakers share (the first declared keeps it)."""
+    domain = env.get_domain("podcast")
+    assert isinstance(domain, PodcastDomain)
+    conf_py = Path(app.confdir) / "conf.py"
+    for spelling, owner, other in domain.speaker_table().clashes:
+        message = (
+            f"speaker {other.key!r} is also called {spelling!r}, which already means "
+            f"speaker {owner.key!r}; {spelling!r} stays with {owner.key!r}"
+        )
+        if other.docname:
+            warn(message, Subtype.duplicate_speaker, (other.docname, other.lineno))
+        else:
+            warn_config(message, conf_py, "podcast_speakers", other.key, Subtype.duplicate_speaker)
+
+
 def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Re-write episode pages when the speakers they resolve names against have changed."""
     domain = env.get_domain("podcast")
@@ -296,3 +317,4 @@ def setup_domain(app: Sphinx) -> None:
     app.add_domain(PodcastDomain)
     app.connect("env-before-read-docs", _on_env_before_read_docs)
     app.connect("env-updated", _on_env_updated)
+    app.connect("env-check-consistency", _on_check_consistency)
