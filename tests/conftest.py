@@ -1,0 +1,42 @@
+"""Shared test set-up: Sphinx's testing fixtures and our test roots (tests/roots/test-*)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+REQUIRE_ALL = os.environ.get("SPHINX_PODCAST_REQUIRE_ALL") == "1"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def skip_unless(condition: bool, reason: str) -> None:
+    """Skip with *reason*; under SPHINX_PODCAST_REQUIRE_ALL=1 (CI) fail instead."""
+    if condition:
+        return
+    if REQUIRE_ALL:
+        pytest.fail(f"required in CI but unavailable: {reason}")
+    pytest.skip(reason)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def warnings_of(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The warning lines of a build, without colour codes, paths relative to the source dir."""
+    text = _ANSI.sub("", app.warning.getvalue())
+    srcdir = str(app.srcdir)
+    return [line.replace(srcdir + os.sep, "") for line in text.splitlines() if line.strip()]
+
+
+def podcast_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [line for line in warnings_of(app) if "[podcast." in line]
