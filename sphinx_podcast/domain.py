@@ -1,13 +1,20 @@
 """The ``podcast`` domain: every piece of data that crosses pages.
 
-Episodes and speaker profiles are noted at read time, per document, and
-merged from parallel readers. Duplicates get one warning each, about the
-entry with the larger (docname, line), whichever process finds them, so a
-``-j`` build warns exactly like a serial one.
+Episodes, speaker profiles, the speaker references of each page's turns and
+what cross-page data each page shows are noted at read time, per document,
+and merged from parallel readers. Duplicates get one warning each, about
+the entry with the larger (docname, line), whichever process finds them, so
+a ``-j`` build warns exactly like a serial one; every entry is kept, so
+removing the winner lets the next one take its place.
+
+Pages that show other pages' data (lists, profiles, the previous/next links
+of an episode, speaker names in turns) are re-written at ``env-updated``
+exactly when a fingerprint of that data changes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import replace
 from pathlib import Path
@@ -20,11 +27,30 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import is_role_registered
 from sphinx.util.nodes import make_refnode
 
+from . import nodes as pn
+from .catalog import Catalog
 from .config import get_config, warn_config
-from .model import Episode, Speaker, normalize_name
+from .locale import _
+from .model import (
+    Episode,
+    Speaker,
+    TimeFormatError,
+    format_seconds_attr,
+    format_time,
+    normalize_name,
+    parse_time,
+)
+from .roles import EpisodeRole, SpeakerRole, TimeRole
 from .warnings_ import Subtype, warn
+
+logger = logging.getLogger("sphinx_podcast")
+
+# What a page can show of other pages; see PodcastDomain.note_shows.
+SHOWS = ("speakers", "titles", "episode", "profiles", "episode-list", "speaker-list")
 
 
 class SpeakerTable:
@@ -53,31 +79,34 @@ class SpeakerTable:
         key = self.by_name.get(normalize_name(reference))
         return self.speakers[key] if key is not None else None
 
-    def fingerprint(self) -> tuple[Any, ...]:
-        """What turn labels depend on: changes here re-write the episode pages."""
-        return tuple(sorted((k, replace(s, lineno=0, bio="")) for k, s in self.speakers.items()))
-
 
 class PodcastDomain(Domain):
     name = "podcast"
     label = "Podcast"
     object_types = {
-        "episode": ObjType("episode", "episode"),
-        "speaker": ObjType("speaker", "speaker"),
+        "episode": ObjType(_("episode"), "episode"),
+        "speaker": ObjType(_("speaker"), "speaker"),
+    }
+    roles = {
+        "speaker": SpeakerRole(warn_dangling=True),
+        "episode": EpisodeRole(warn_dangling=True),
+        "t": TimeRole(),
     }
     initial_data = {
         "episodes": {},  # docname -> Episode
-        "speakers": {},  # key -> Speaker (from `speaker` directives)
-        "speaker_fingerprint": (),  # of the table the pages were last written with
+        "profiles": {},  # key -> {docname: Speaker} (from `speaker` directives)
+        "turn_refs": {},  # docname -> {speaker reference as written: number of turns}
+        "shows": {},  # docname -> set of SHOWS: the cross-page data the page displays
+        "views": {},  # docname -> fingerprint of that data when the page was last written
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._table: SpeakerTable | None = None
-        self._table_key: tuple[Any, ...] | None = None
-        # Documents merged from parallel readers during this build.
-        self._merged: set[str] = set()
+        self._catalog: Catalog | None = None
+        # Documents read in this build (duplicates are warned about for these).
+        self._reading: set[str] = set()
 
     # -- typed accessors -------------------------------------------------
 
@@ -87,74 +116,134 @@ class PodcastDomain(Domain):
 
     @property
     def profiles(self) -> dict[str, Speaker]:
-        return self.data["speakers"]
+        """The profile in effect for each key (the first by page and line)."""
+        return {
+            key: min(by_doc.values(), key=_position)
+            for key, by_doc in self.data["profiles"].items()
+            if by_doc
+        }
 
     def speaker_table(self) -> SpeakerTable:
         """Speakers of conf.py overlaid with the ``speaker`` directives' profiles."""
-        key = tuple(self.profiles.items())
-        if self._table is None or self._table_key != key:
+        if self._table is None:
             merged: dict[str, Speaker] = dict(get_config(self.env.config).speakers)
-            for profile in sorted(self.profiles.values(), key=lambda s: (s.docname, s.lineno)):
+            for profile in sorted(self.profiles.values(), key=_position):
                 base = merged.get(profile.key)
                 merged[profile.key] = _overlay(base, profile) if base else profile
             self._table = SpeakerTable(merged.values())
-            self._table_key = key
         return self._table
+
+    def catalog(self) -> Catalog:
+        """Cross-page answers (order, appearances, fingerprints) for the current data."""
+        if self._catalog is None:
+            table = self.speaker_table()
+            references: set[str] = set()
+            for counts in self.data["turn_refs"].values():
+                references.update(counts)
+            for episode in self.episodes.values():
+                references.update(episode.hosts, episode.guests)
+            resolve = {}
+            for reference in references:
+                speaker = table.find(reference)
+                if speaker is not None:
+                    resolve[reference] = speaker.key
+            self._catalog = Catalog(
+                episodes=self.episodes,
+                speakers=table.speakers,
+                resolve=resolve,
+                turn_refs=self.data["turn_refs"],
+            )
+        return self._catalog
+
+    def _changed(self) -> None:
+        self._table = None
+        self._catalog = None
 
     # -- noting data at read time ------------------------------------------
 
     def note_episode(self, episode: Episode) -> None:
-        _warn_duplicate_numbers([episode], self.episodes.values())
         self.episodes[episode.docname] = episode
+        self._changed()
 
     def set_episode_title(self, docname: str, title: str) -> None:
         episode = self.episodes.get(docname)
         if episode is not None and episode.title != title:
             self.episodes[docname] = replace(episode, title=title)
+            self._changed()
 
     def note_profile(self, speaker: Speaker) -> bool:
-        """Register a profile; False if it loses against an earlier one with the same key."""
-        existing = self.profiles.get(speaker.key)
-        if existing is not None and existing.docname != speaker.docname:
-            winner, loser = sorted((existing, speaker), key=_position)
-            _warn_duplicate_profile(loser, winner)
-            self.profiles[speaker.key] = winner
-            return winner is speaker
-        if existing is not None:  # a second profile for one key on the same page
-            _warn_duplicate_profile(speaker, existing)
+        """Register a profile; False if the page already has one for this key.
+
+        Profiles of one key on different pages are all kept (the first by page
+        and line is in effect) and warned about once all pages are read.
+        """
+        by_doc: dict[str, Speaker] = self.data["profiles"].setdefault(speaker.key, {})
+        if speaker.docname in by_doc:
+            _warn_duplicate_profile(speaker, by_doc[speaker.docname])
             return False
-        self.profiles[speaker.key] = speaker
+        by_doc[speaker.docname] = speaker
+        self._changed()
         return True
 
-    def begin_build(self) -> None:
-        self._merged = set()
+    def note_turn(self, docname: str, reference: str) -> None:
+        counts = self.data["turn_refs"].setdefault(docname, {})
+        counts[reference] = counts.get(reference, 0) + 1
+        self._catalog = None
+
+    def note_shows(self, docname: str, what: str) -> None:
+        """Page *docname* displays data of other pages (one of SHOWS)."""
+        self.data["shows"].setdefault(docname, set()).add(what)
+
+    def begin_build(self, docnames: Iterable[str]) -> None:
+        self._reading = set(docnames)
+
+    def warn_duplicates(self) -> None:
+        """After reading: one warning per page whose episode number or profile key an
+        earlier page (by name and line) already has, if either page was read in this
+        build. One place, after all readers merged: -j warns exactly like a serial build.
+        """
+        groups: dict[tuple[int | None, int], list[Episode]] = {}
+        for episode in self.episodes.values():
+            if episode.number is not None:
+                groups.setdefault((episode.season, episode.number), []).append(episode)
+        for (season, number), group in sorted(groups.items(), key=lambda g: str(g[0])):
+            first, *later = sorted(group, key=_position)
+            for episode in later:
+                if {first.docname, episode.docname} & self._reading:
+                    in_season = f" of season {season}" if season is not None else ""
+                    warn(
+                        f"episode number {number}{in_season} is also used by {first.docname!r}",
+                        Subtype.duplicate_number,
+                        (episode.docname, episode.lineno),
+                    )
+        for _key, by_doc in sorted(self.data["profiles"].items()):
+            first_profile, *other_profiles = sorted(by_doc.values(), key=_position)
+            for profile in other_profiles:
+                if {first_profile.docname, profile.docname} & self._reading:
+                    _warn_duplicate_profile(profile, first_profile)
 
     # -- Domain API ----------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
         self.episodes.pop(docname, None)
-        for key in [k for k, s in self.profiles.items() if s.docname == docname]:
-            del self.profiles[key]
+        for by_doc in self.data["profiles"].values():
+            by_doc.pop(docname, None)
+        self.data["turn_refs"].pop(docname, None)
+        self.data["shows"].pop(docname, None)
+        self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        incoming_episodes = [e for e in otherdata["episodes"].values() if e.docname in docnames]
-        merged_before = [e for e in self.episodes.values() if e.docname in self._merged]
-        _warn_duplicate_numbers(incoming_episodes, merged_before)
-        for episode in incoming_episodes:
-            self.episodes[episode.docname] = episode
-
-        for speaker in otherdata["speakers"].values():
-            if speaker.docname not in docnames:
-                continue
-            existing = self.profiles.get(speaker.key)
-            if existing is None:
-                self.profiles[speaker.key] = speaker
-                continue
-            winner, loser = sorted((existing, speaker), key=_position)
-            if existing.docname in self._merged:
-                _warn_duplicate_profile(loser, winner)
-            self.profiles[speaker.key] = winner
-        self._merged.update(docnames)
+        for docname, episode in otherdata["episodes"].items():
+            if docname in docnames:
+                self.episodes[docname] = episode
+        for key, incoming in otherdata["profiles"].items():
+            by_doc = self.data["profiles"].setdefault(key, {})
+            by_doc.update({d: s for d, s in incoming.items() if d in docnames})
+        for name in ("turn_refs", "shows"):
+            for docname, value in otherdata[name].items():
+                if docname in docnames:
+                    self.data[name][docname] = value
+        self._changed()
 
     def resolve_xref(  # type: ignore[override]  # a speaker without a page is plain text
         self,
@@ -169,10 +258,9 @@ class PodcastDomain(Domain):
         if typ == "speaker":
             return self._resolve_speaker(fromdocname, builder, target, node, contnode)
         if typ == "episode":
-            episode = self.episodes.get(target)
-            if episode is None:
-                return None
-            return make_refnode(builder, fromdocname, episode.docname, episode.anchor, contnode)
+            return self._resolve_episode(fromdocname, builder, target, node, contnode)
+        if typ == "t":
+            return _time_reference(target, node, contnode, builder)
         return None
 
     def resolve_any_xref(
@@ -184,18 +272,14 @@ class PodcastDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
-        results: list[tuple[str, nodes.reference]] = []
+        """Speakers only: an episode is a page, which ``any`` already finds as a doc or label."""
         speaker = self.speaker_table().find(target)
-        if speaker is not None and speaker.docname:
-            ref = make_refnode(
-                builder, fromdocname, speaker.docname, speaker.anchor, contnode, speaker.name
-            )
-            results.append(("podcast:speaker", ref))
-        episode = self.episodes.get(target)
-        if episode is not None:
-            ref = make_refnode(builder, fromdocname, episode.docname, episode.anchor, contnode)
-            results.append(("podcast:episode", ref))
-        return results
+        if speaker is None or not speaker.docname:
+            return []
+        ref = make_refnode(
+            builder, fromdocname, speaker.docname, speaker.anchor, contnode, speaker.name
+        )
+        return [("podcast:speaker", ref)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for docname, episode in sorted(self.episodes.items()):
@@ -203,7 +287,42 @@ class PodcastDomain(Domain):
         for key, speaker in sorted(self.profiles.items()):
             yield (key, speaker.name, "speaker", speaker.docname, speaker.anchor, 1)
 
-    # -- helpers ---------------------------------------------------------------
+    # -- resolving -------------------------------------------------------------
+
+    def find_episode(self, target: str, refdoc: str) -> tuple[Episode, str] | None:
+        """An episode by docname (relative to *refdoc*, or absolute with ``/``) or by label."""
+        if target.startswith("/"):
+            episode = self.episodes.get(target[1:])
+            return (episode, episode.anchor) if episode else None
+        directory = refdoc.rpartition("/")[0]
+        for candidate in (f"{directory}/{target}" if directory else target, target):
+            candidate = _normalize_docname(candidate)
+            if candidate in self.episodes:
+                episode = self.episodes[candidate]
+                return episode, episode.anchor
+        labels = self.env.get_domain("std").data["labels"]
+        label = labels.get(target.lower())
+        if label and label[0] in self.episodes:
+            docname, label_id, _section = label
+            return self.episodes[docname], label_id
+        return None
+
+    def _resolve_episode(
+        self,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        found = self.find_episode(target, node.get("refdoc", fromdocname))
+        if found is None:
+            return None
+        episode, anchor = found
+        if not node.get("refexplicit"):
+            title = episode.title or episode.docname
+            contnode = nodes.inline(title, title, classes=["podcast-episode-ref"])
+        return make_refnode(builder, fromdocname, episode.docname, anchor, contnode, episode.title)
 
     def _resolve_speaker(
         self,
@@ -212,17 +331,12 @@ class PodcastDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> nodes.Element:
+    ) -> nodes.Element | None:
         speaker = self.speaker_table().find(target)
         if speaker is None:
-            warn(
-                f"unknown speaker {target!r}: not in podcast_speakers nor a speaker directive",
-                Subtype.unknown_speaker,
-                node,
-            )
-            return nodes.inline(target, target, classes=["podcast-unknown-speaker"])
-        text = speaker.name if not node.get("refexplicit") else contnode.astext()
-        label = nodes.inline(text, text)
+            return None  # Sphinx asks intersphinx and others, then warn-missing-reference
+        text = contnode.astext() if node.get("refexplicit") else speaker.name
+        label = nodes.inline(text, text, classes=["podcast-speaker-ref"])
         if speaker.docname:
             return make_refnode(
                 builder, fromdocname, speaker.docname, speaker.anchor, label, speaker.name
@@ -230,6 +344,38 @@ class PodcastDomain(Domain):
         if speaker.url:
             return nodes.reference("", "", label, refuri=speaker.url, reftitle=speaker.name)
         return label
+
+
+def _normalize_docname(docname: str) -> str:
+    parts: list[str] = []
+    for part in docname.split("/"):
+        if part == "..":
+            if parts:
+                parts.pop()
+        elif part and part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def _time_reference(
+    target: str, node: pending_xref, contnode: Element, builder: Builder
+) -> nodes.Element:
+    """``{t}`12:34``: a link that seeks the page's player (plain ``[12:34]`` outside HTML)."""
+    try:
+        seconds = parse_time(target)
+    except TimeFormatError as error:
+        warn(f"t role: {error}", Subtype.bad_time, node)
+        return nodes.inline(target, target)
+    shown = contnode.astext() if node.get("refexplicit") else format_time(seconds)
+    if builder.format != "html":
+        return nodes.inline(f"[{shown}]", f"[{shown}]", classes=["podcast-time"])
+    return pn.time_link(
+        shown,
+        shown,
+        refuri=f"#t={format_seconds_attr(seconds)}",
+        classes=["podcast-time"],
+        label=_("Play from %s") % shown,
+    )
 
 
 def _position(item: Episode | Speaker) -> tuple[str, int]:
@@ -257,39 +403,19 @@ def _warn_duplicate_profile(loser: Speaker, winner: Speaker) -> None:
     )
 
 
-def _warn_duplicate_numbers(new: Iterable[Episode], existing: Iterable[Episode]) -> None:
-    """Warn once per clash, about the episode on the later page."""
-    numbered: dict[tuple[int | None, int], list[Episode]] = {}
-    for episode in existing:
-        if episode.number is not None:
-            numbered.setdefault((episode.season, episode.number), []).append(episode)
-    for episode in new:
-        if episode.number is None:
-            continue
-        key = (episode.season, episode.number)
-        for other in numbered.get(key, []):
-            if other.docname == episode.docname:
-                continue
-            first, later = sorted((other, episode), key=_position)
-            season = f" of season {episode.season}" if episode.season is not None else ""
-            warn(
-                f"episode number {episode.number}{season} is also used by {first.docname!r}",
-                Subtype.duplicate_number,
-                (later.docname, later.lineno),
-            )
-        numbered.setdefault(key, []).append(episode)
+def get_podcast_domain(env: BuildEnvironment) -> PodcastDomain:
+    domain = env.get_domain("podcast")
+    assert isinstance(domain, PodcastDomain)
+    return domain
 
 
 def _on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    domain = env.get_domain("podcast")
-    assert isinstance(domain, PodcastDomain)
-    domain.begin_build()
+    get_podcast_domain(env).begin_build(docnames)
 
 
 def _on_check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
     """One warning per name that two speakers share (the first declared keeps it)."""
-    domain = env.get_domain("podcast")
-    assert isinstance(domain, PodcastDomain)
+    domain = get_podcast_domain(env)
     conf_py = Path(app.confdir) / "conf.py"
     for spelling, owner, other in domain.speaker_table().clashes:
         message = (
@@ -302,19 +428,78 @@ def _on_check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
             warn_config(message, conf_py, "podcast_speakers", other.key, Subtype.duplicate_speaker)
 
 
+def page_view(domain: PodcastDomain, docname: str, shows: Iterable[str]) -> str:
+    """A fingerprint of the other pages' data that *docname* displays."""
+    catalog = domain.catalog()
+    parts = []
+    for what in sorted(shows):
+        if what == "speakers":
+            parts.append(catalog.speakers_view())
+        elif what == "titles":
+            parts.append(catalog.titles_view())
+        elif what == "episode":
+            parts.append(catalog.episode_view(docname))
+        elif what == "profiles":
+            keys = [k for k, s in domain.profiles.items() if s.docname == docname]
+            parts.append(catalog.profiles_view(keys))
+        elif what == "episode-list":
+            parts.append(catalog.episode_list_view())
+        elif what == "speaker-list":
+            parts.append(catalog.speaker_list_view())
+    return "|".join(parts)
+
+
 def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Re-write episode pages when the speakers they resolve names against have changed."""
-    domain = env.get_domain("podcast")
-    assert isinstance(domain, PodcastDomain)
-    fingerprint = domain.speaker_table().fingerprint()
-    if fingerprint == domain.data["speaker_fingerprint"]:
-        return []
-    domain.data["speaker_fingerprint"] = fingerprint
-    return sorted(set(domain.episodes) & set(env.found_docs))
+    """Pages whose view of other pages changed: Sphinx writes them again."""
+    domain = get_podcast_domain(env)
+    domain.warn_duplicates()
+    views: dict[str, str] = domain.data["views"]
+    for docname in [d for d in views if d not in domain.data["shows"]]:
+        del views[docname]
+    changed = []
+    for docname, shows in sorted(domain.data["shows"].items()):
+        view = page_view(domain, docname, shows)
+        if views.get(docname) != view:
+            views[docname] = view
+            changed.append(docname)
+    return changed
+
+
+def _on_warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
+    """Unknown speakers and episodes get a podcast warning that nitpick_ignore also silences."""
+    if domain is None or domain.name != "podcast":
+        return None
+    reftype, target = node["reftype"], node["reftarget"]
+    config = app.config
+    if (f"podcast:{reftype}", target) in set(map(tuple, config.nitpick_ignore)):
+        return True
+    for type_pattern, target_pattern in config.nitpick_ignore_regex:
+        if re.fullmatch(type_pattern, f"podcast:{reftype}") and re.fullmatch(
+            target_pattern, target
+        ):
+            return True
+    if reftype == "speaker":
+        warn(
+            f"unknown speaker {target!r}: not in podcast_speakers nor a speaker directive",
+            Subtype.unknown_speaker,
+            node,
+        )
+    else:
+        warn(f"unknown episode {target!r}", Subtype.unknown_episode, node)
+    return True
 
 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(PodcastDomain)
+    for name, role in PodcastDomain.roles.items():
+        if is_role_registered(name):
+            logger.info(
+                f"sphinx-podcast: the role name {name!r} belongs to another extension; "
+                f"use 'podcast:{name}' for ours"
+            )
+        else:
+            app.add_role(name, role)
     app.connect("env-before-read-docs", _on_env_before_read_docs)
     app.connect("env-updated", _on_env_updated)
     app.connect("env-check-consistency", _on_check_consistency)
+    app.connect("warn-missing-reference", _on_warn_missing_reference)

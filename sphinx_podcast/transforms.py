@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -30,7 +31,7 @@ from . import nodes as pn
 from .compat import builder_name_and_format
 from .config import get_config
 from .directives.outline import make_outline
-from .domain import PodcastDomain
+from .domain import get_podcast_domain
 from .locale import _
 from .model import TimeFormatError, format_seconds_attr, format_time, parse_time
 from .warnings_ import Subtype, warn
@@ -145,6 +146,7 @@ class EpisodePageTransform(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         docname = self.env.docname
+        domain = get_podcast_domain(self.env)
         header = next(self.document.findall(pn.episode_header), None)
         if header is not None:
             for element in list(self.document.findall(_holds_turns)):
@@ -152,6 +154,12 @@ class EpisodePageTransform(SphinxTransform):
             self._note_title(header)
             if get_config(self.config).outline == "auto":
                 self._add_outline(header)
+            domain.note_shows(docname, "speakers")
+            domain.note_shows(docname, "episode")
+        for turn_node in self.document.findall(pn.turn):
+            domain.note_shows(docname, "speakers")
+            if header is not None:
+                domain.note_turn(docname, turn_node["speaker_ref"])
         for node in self.document.findall(pn.outline):
             if not following_sections(node):
                 warn(
@@ -161,14 +169,16 @@ class EpisodePageTransform(SphinxTransform):
                 )
 
     def _note_title(self, header: pn.episode_header) -> None:
-        domain = self.env.get_domain("podcast")
-        assert isinstance(domain, PodcastDomain)
+        domain = get_podcast_domain(self.env)
         section = header.parent
         while section is not None and not isinstance(section, nodes.section):
             section = section.parent
         title_node = (section or self.document).next_node(nodes.title)
         title = title_node.astext() if title_node else ""
         domain.set_episode_title(self.env.docname, title)
+        if title and header["ids"]:
+            entry = ("pair", f"{_('episode')}; {title}", header["ids"][0], "", None)
+            header.parent.insert(header.parent.index(header), addnodes.index(entries=[entry]))
 
     def _add_outline(self, header: pn.episode_header) -> None:
         if next(self.document.findall(pn.outline), None) is not None:
@@ -208,19 +218,26 @@ class TurnResolver(SphinxPostTransform):
     default_priority = 5  # before ReferencesResolver (10): our pending_xrefs get resolved
 
     def run(self, **kwargs: Any) -> None:
-        domain = self.env.get_domain("podcast")
-        assert isinstance(domain, PodcastDomain)
+        domain = get_podcast_domain(self.env)
         self.table = domain.speaker_table()
         self.podcast_config = get_config(self.config)
         self.builder_name, builder_format = builder_name_and_format(self.env)
         self.html = builder_format == "html"
         self.backlinks = builder_format in ("html", "latex")
+        self.latex = builder_format == "latex"
         self.last_time: dict[str, tuple[float, int | None]] = {}
         self.counters: dict[str, int] = {}
         for turn_node in list(self.document.findall(pn.turn)):
             self._resolve(turn_node)
         for outline_node in list(self.document.findall(pn.outline)):
             self._fill_outline(outline_node)
+        for header in self.document.findall(pn.episode_header):
+            self._page_unique_id(header)
+        if builder_format in ("text", "man", "texinfo"):
+            # an avatar reads as "[image]" in plain text: leave it out
+            for image in list(self.document.findall(nodes.image)):
+                if "podcast-avatar" in image["classes"]:
+                    image.parent.remove(image)
 
     # -- turns ---------------------------------------------------------------
 
@@ -280,6 +297,16 @@ class TurnResolver(SphinxPostTransform):
             )
         self.last_time[docname] = (start, node.line)
         return start
+
+    def _page_unique_id(self, node: nodes.Element) -> str:
+        """The node's id; in singlehtml (every page in one) prefixed with its page's name."""
+        node_id: str = node["ids"][0]
+        docname = node.get("docname")
+        if self.builder_name == "singlehtml" and docname and len(node["ids"]) == 1:
+            node_id = f"{nodes.make_id(docname)}-{node_id}"
+            node["ids"] = [node_id]
+            self.document.ids[node_id] = node
+        return node_id
 
     def _assign_id(self, node: pn.turn, docname: str) -> None:
         count = self.counters.get(docname, 0) + 1
@@ -374,7 +401,7 @@ class TurnResolver(SphinxPostTransform):
         title = node.get("title") or _("Outline")
         node["label"] = title
         node += nodes.rubric(title, title, classes=["podcast-outline-title"])
-        outline_id = node["ids"][0]
+        outline_id = self._page_unique_id(node)
         node += self._outline_list(sections, outline_id, node.get("depth", 0), 1)
 
     def _outline_list(
@@ -430,9 +457,14 @@ class TurnResolver(SphinxPostTransform):
                 body_end = index + 1
         if not body_end:
             return
+        if self.latex and symbol == "⬆":  # not in pdflatex's fonts
+            content: nodes.Node = nodes.raw("", r"\(\uparrow\)", format="latex")
+        else:
+            content = nodes.Text(symbol)
         link = pn.backlink(
-            symbol,
-            symbol,
+            "",
+            "",
+            content,
             refid=outline_id,
             internal=True,
             classes=["podcast-backlink"],

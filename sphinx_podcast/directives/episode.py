@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.addnodes import pending_xref
+from sphinx.util.nodes import make_id
 
 from .. import nodes as pn
-from ..config import get_config, split_list
+from ..config import split_list
+from ..display import meta_line
 from ..domain import PodcastDomain
 from ..locale import _
-from ..model import Episode, TimeFormatError, format_time, parse_date, parse_time
+from ..model import Episode, TimeFormatError, format_seconds_attr, parse_date, parse_time
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
 from .media import episode_players
@@ -64,7 +67,7 @@ class EpisodeDirective(PodcastDirective):
         episode = self._episode(summary)
         domain.note_episode(episode)
 
-        header = pn.episode_header(classes=["podcast-episode"])
+        header = pn.episode_header(classes=["podcast-episode"], docname=self.env.docname)
         self.set_source_info(header)
         header["html_data"] = {
             name: value
@@ -72,11 +75,11 @@ class EpisodeDirective(PodcastDirective):
                 ("number", episode.number),
                 ("season", episode.season),
                 ("date", episode.date.isoformat() if episode.date else None),
-                ("duration", episode.duration),
+                ("duration", format_seconds_attr(episode.duration) if episode.duration else None),
             )
             if value is not None
         }
-        meta = self._meta_line(episode)
+        meta = meta_line(episode, self.config, ["podcast-episode-meta"])
         if meta.children:
             header += meta
         people = self._people_line(episode)
@@ -85,6 +88,10 @@ class EpisodeDirective(PodcastDirective):
         if summary.children:
             header += summary
         header.extend(episode_players(self, episode))
+        header += pn.episode_nav(classes=["podcast-episode-links"], docname=self.env.docname)
+        header_id = make_id(self.env, self.state.document, "", "episode")
+        header["ids"].append(header_id)
+        self.state.document.ids[header_id] = header
         return [header]
 
     def _int_option(self, name: str) -> int | None:
@@ -140,7 +147,7 @@ class EpisodeDirective(PodcastDirective):
             vimeo=options.get("vimeo", "").strip(),
             spotify=options.get("spotify", "").strip(),
             audio=options.get("audio", "").strip(),
-            image=options.get("image", "").strip(),
+            image=self._image(),
             category=options.get("category", "").strip(),
             tags=tuple(split_list(options.get("tags", ""))),
             explicit=explicit,
@@ -148,28 +155,30 @@ class EpisodeDirective(PodcastDirective):
             summary=" ".join(summary.astext().split()),
         )
 
-    def _meta_line(self, episode: Episode) -> nodes.paragraph:
-        parts: list[nodes.Node] = []
-        if episode.number is not None:
-            text = _("Episode %s") % episode.number
-            parts.append(nodes.inline(text, text, classes=["podcast-episode-number"]))
-        if episode.season is not None:
-            text = _("Season %s") % episode.season
-            parts.append(nodes.inline(text, text, classes=["podcast-episode-season"]))
-        if episode.date is not None:
-            text = _format_date(
-                episode.date, get_config(self.config).date_format, self.config.language or "en"
+    def _image(self) -> str:
+        """The cover image: a path relative to the source directory (registered to be
+        copied like any image), or an https URL."""
+        value = self.options.get("image", "").strip()
+        if not value:
+            return ""
+        if value.startswith("https://"):
+            return value
+        if ":" in value.split("/")[0]:
+            self.warn_option(
+                "image",
+                f"episode image {value!r} must be https or a local file",
+                Subtype.unsafe_url,
             )
-            parts.append(nodes.inline(text, text, classes=["podcast-episode-date"]))
-        if episode.duration is not None:
-            text = format_time(episode.duration)
-            parts.append(nodes.inline(text, text, classes=["podcast-episode-duration"]))
-        line = nodes.paragraph(classes=["podcast-episode-meta"])
-        for index, part in enumerate(parts):
-            if index:
-                line += nodes.Text(" · ")
-            line += part
-        return line
+            return ""
+        relative, absolute = self.env.relfn2path(value, self.env.docname)
+        if not os.path.isfile(absolute):
+            self.warn_option(
+                "image", f"episode image file {value!r} not found", Subtype.missing_file
+            )
+            return ""
+        self.env.images.add_file(self.env.docname, relative)
+        self.env.note_dependency(relative)
+        return relative
 
     def _people_line(self, episode: Episode) -> nodes.paragraph:
         line = nodes.paragraph(classes=["podcast-episode-people"])
@@ -204,11 +213,3 @@ class EpisodeDirective(PodcastDirective):
                 line += nodes.Text(" · ")
             line += group
         return line
-
-
-def _format_date(date: dt.date | dt.datetime, fmt: str, language: str) -> str:
-    from sphinx.util.i18n import format_date
-
-    if not isinstance(date, dt.datetime):
-        date = dt.datetime(date.year, date.month, date.day)
-    return format_date(fmt, date=date, language=language)

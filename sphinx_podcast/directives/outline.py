@@ -15,7 +15,9 @@ from . import PodcastDirective
 
 def make_outline(document: nodes.document, env: object, depth: int, title: str) -> pn.outline:
     """An outline placeholder with a unique id (``outline`` where free)."""
-    node = pn.outline(classes=["podcast-outline"], depth=depth, title=title)
+    node = pn.outline(
+        classes=["podcast-outline"], depth=depth, title=title, docname=getattr(env, "docname", "")
+    )
     node_id = make_id(env, document, "", "outline")  # type: ignore[arg-type]
     node["ids"].append(node_id)
     document.ids[node_id] = node

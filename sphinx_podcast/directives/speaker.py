@@ -8,10 +8,12 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 
 from .. import nodes as pn
 from ..config import is_remote, split_list, valid_speaker_key
 from ..domain import PodcastDomain
+from ..locale import _
 from ..model import Speaker
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
@@ -96,7 +98,11 @@ class SpeakerDirective(PodcastDirective):
         )
         if not domain.note_profile(speaker):
             profile["ids"].remove(anchor)
-        return [profile]
+            return [profile]
+        domain.note_shows(self.env.docname, "profiles")
+        profile += pn.speaker_appearances(key=key, docname=self.env.docname)
+        index = addnodes.index(entries=[("pair", f"{_('speaker')}; {name}", anchor, "", None)])
+        return [index, profile]
 
     def _avatar(self) -> tuple[str, str]:
         """(uri for an image node, path relative to the source directory or https URL)."""

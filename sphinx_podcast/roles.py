@@ -1,0 +1,54 @@
+"""Roles ``speaker``, ``episode`` and ``t``: ``pending_xref`` nodes the podcast domain resolves.
+
+Each works as a bare name and as ``podcast:<name>``.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+
+
+class PodcastXRefRole(XRefRole):
+    """An XRefRole that always belongs to the podcast domain, bare name or not."""
+
+    innernodeclass = nodes.inline
+    #: What of other pages the link text shows (see PodcastDomain.note_shows).
+    shows = ""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        self.refdomain = "podcast"
+        self.reftype = self.name.rpartition(":")[2]
+        self.classes = ["xref", "podcast", f"podcast-role-{self.reftype}"]
+        if self.disabled:
+            return self.create_non_xref_node()
+        return self.create_xref_node()
+
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: nodes.Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        if self.shows and not has_explicit_title:
+            env.get_domain("podcast").note_shows(env.docname, self.shows)  # type: ignore[attr-defined]
+        return title, target.strip()
+
+
+class SpeakerRole(PodcastXRefRole):
+    """``{speaker}`ada``` → the speaker's name, linked to their profile."""
+
+    shows = "speakers"
+
+
+class EpisodeRole(PodcastXRefRole):
+    """``{episode}`ep7``` → the episode's title, linked to it (by docname or label)."""
+
+    shows = "titles"
+
+
+class TimeRole(PodcastXRefRole):
+    """``{t}`12:34``` → a link to ``#t=754`` that seeks this page's player."""
