@@ -19,6 +19,9 @@ from .warnings_ import Subtype, warn
 
 SPEAKER_FIELDS = ("name", "aliases", "url", "avatar", "role", "bio")
 OUTLINE_MODES = ("manual", "auto")
+EMBED_MODES = ("click", "eager")
+# string values with a fixed set of choices; the first is the default
+CHOICES = {"podcast_outline": OUTLINE_MODES, "podcast_embed_mode": EMBED_MODES}
 _KEY_RE = re.compile(r"^\S+$")
 
 # (name, default, rebuild, types) of every value this extension reads from conf.py
@@ -28,6 +31,7 @@ CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], 
     ("podcast_outline", "manual", "env", (str,)),
     ("podcast_backlink_symbol", "⬆", "env", (str,)),
     ("podcast_date_format", "%B %-d, %Y", "env", (str,)),
+    ("podcast_embed_mode", "click", "html", (str,)),
 )
 
 
@@ -38,6 +42,7 @@ class PodcastConfig:
     outline: str = "manual"
     backlink_symbol: str = "⬆"
     date_format: str = "%B %-d, %Y"
+    embed_mode: str = "click"
 
 
 def valid_speaker_key(key: str) -> bool:
@@ -79,17 +84,28 @@ def warn_config(
     name: str,
     key: str | None = None,
     subtype: Subtype = Subtype.config,
+    *,
+    overridden: bool = False,
 ) -> None:
-    """Warn at the line of conf.py that sets *name*, or name conf.py in the message."""
-    location = conf_location(conf_py, name, key)
+    """Warn at the line of conf.py that sets *name*, or name where the value came from."""
+    # A value overridden with -D or confoverrides is on no line of conf.py.
+    location = None if overridden else conf_location(conf_py, name, key)
     warn(message if location else f"conf.py: {message}", subtype, location)
 
 
-def _speaker_from_conf(key: Any, entry: Any, conf_py: Path) -> Speaker | None:
+def _speaker_from_conf(
+    key: Any, entry: Any, conf_py: Path, *, overridden: bool = False
+) -> Speaker | None:
     confdir = conf_py.parent
 
     def bad(message: str) -> None:
-        warn_config(f"podcast_speakers[{key!r}]: {message}", conf_py, "podcast_speakers", str(key))
+        warn_config(
+            f"podcast_speakers[{key!r}]: {message}",
+            conf_py,
+            "podcast_speakers",
+            str(key),
+            overridden=overridden,
+        )
 
     if not isinstance(key, str) or not valid_speaker_key(key):
         warn_config(
@@ -99,6 +115,7 @@ def _speaker_from_conf(key: Any, entry: Any, conf_py: Path) -> Speaker | None:
             "podcast_speakers",
             str(key),
             Subtype.bad_speaker_key,
+            overridden=overridden,
         )
         return None
     if isinstance(entry, str):
@@ -147,6 +164,7 @@ def _speaker_from_conf(key: Any, entry: Any, conf_py: Path) -> Speaker | None:
 def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfig:
     """Read and check the ``podcast_*`` values; warn only when *report* is true."""
     conf_py = confdir / "conf.py"
+    overridden = set(config.overrides)
     if not report:
         # Parse silently: the same inputs were already reported once.
         from sphinx.util import logging as sphinx_logging
@@ -165,22 +183,27 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
                 f"got {type(value).__name__}; using the default {default!r}",
                 conf_py,
                 name,
+                overridden=name in overridden,
             )
             value = default
         checked[name] = value
 
-    if checked["podcast_outline"] not in OUTLINE_MODES:
-        warn_config(
-            f"podcast_outline must be one of {', '.join(map(repr, OUTLINE_MODES))}, "
-            f"got {checked['podcast_outline']!r}; using 'manual'",
-            conf_py,
-            "podcast_outline",
-        )
-        checked["podcast_outline"] = "manual"
+    for name, choices in CHOICES.items():
+        if checked[name] not in choices:
+            warn_config(
+                f"{name} must be one of {', '.join(map(repr, choices))}, "
+                f"got {checked[name]!r}; using {choices[0]!r}",
+                conf_py,
+                name,
+                overridden=name in overridden,
+            )
+            checked[name] = choices[0]
 
     speakers: dict[str, Speaker] = {}
     for key, entry in checked["podcast_speakers"].items():
-        speaker = _speaker_from_conf(key, entry, conf_py)
+        speaker = _speaker_from_conf(
+            key, entry, conf_py, overridden="podcast_speakers" in overridden
+        )
         if speaker is not None:
             speakers[speaker.key] = speaker
 
@@ -190,6 +213,7 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
         outline=checked["podcast_outline"],
         backlink_symbol=checked["podcast_backlink_symbol"],
         date_format=checked["podcast_date_format"],
+        embed_mode=checked["podcast_embed_mode"],
     )
 
 
