@@ -8,25 +8,30 @@ from sphinx.util.typing import ExtensionMetadata
 __version__ = "0.1.0"
 
 #: Bump when the shape of what we store in the environment changes.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     from .assets import setup_assets
     from .config import setup_config
+    from .crosspage import setup_crosspage
+    from .directives.media import setup_media
     from .directives.registry import setup_directives
     from .domain import setup_domain
     from .locale import setup_locale
     from .nodes import setup_nodes
     from .transforms import setup_transforms
 
+    app.setup_extension("sphinx_design")  # the cards of episode-list
     setup_config(app)
     setup_locale(app)
     setup_nodes(app)
     setup_domain(app)
     setup_directives(app)
     setup_transforms(app)
+    setup_crosspage(app)
     setup_assets(app)
+    setup_media(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

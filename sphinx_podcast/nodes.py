@@ -8,6 +8,8 @@ an inline, a reference) instead of failing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -54,6 +56,30 @@ class backlink(nodes.reference):
     """``a.podcast-backlink``: a link from the end of a section back to the outline."""
 
 
+class speaker_appearances(nodes.container):
+    """In a profile: "Appears in" with episodes and turn counts (filled after reading)."""
+
+
+class episode_nav(nodes.container):
+    """In an episode header: previous/next episode, the guests' other episodes."""
+
+
+class episode_list(nodes.container):
+    """``.podcast-episode-list`` placeholder; its options are attributes."""
+
+
+class speaker_list(nodes.container):
+    """``.podcast-speaker-list`` placeholder."""
+
+
+class media_embed(nodes.container):
+    """``.podcast-embed``: a player (``provider``: youtube, vimeo, spotify, audio, video).
+
+    Its children are what builders without a player show: the title and a
+    link. Visitors are registered by :func:`sphinx_podcast.writers.html_media.setup_media`.
+    """
+
+
 ALL_NODES: tuple[type[nodes.Element], ...] = (
     episode_header,
     speaker_profile,
@@ -63,15 +89,20 @@ ALL_NODES: tuple[type[nodes.Element], ...] = (
     time_link,
     outline,
     backlink,
+    speaker_appearances,
+    episode_nav,
+    episode_list,
+    speaker_list,
 )
 
 
 def setup_nodes(app: Sphinx) -> None:
-    from .writers import html
+    from .writers import html, latex
 
     for node_class in ALL_NODES:
-        visitors = html.VISITORS.get(node_class)
-        if visitors:
-            app.add_node(node_class, html=visitors)
-        else:
-            app.add_node(node_class)
+        visitors: dict[str, Any] = {}
+        if node_class in html.VISITORS:
+            visitors["html"] = html.VISITORS[node_class]
+        if node_class in latex.VISITORS:
+            visitors["latex"] = latex.VISITORS[node_class]
+        app.add_node(node_class, **visitors)

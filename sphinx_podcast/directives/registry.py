@@ -7,6 +7,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import is_directive_registered
 
 from .episode import EpisodeDirective
+from .lists import EpisodeListDirective, SpeakerListDirective
 from .outline import OutlineDirective
 from .speaker import SpeakerDirective
 from .turn import TurnDirective
@@ -18,6 +19,8 @@ DIRECTIVES = {
     "speaker": SpeakerDirective,
     "turn": TurnDirective,
     "outline": OutlineDirective,
+    "episode-list": EpisodeListDirective,
+    "speaker-list": SpeakerListDirective,
 }
 
 
@@ -36,3 +39,18 @@ def register(app: Sphinx, name: str, directive: type) -> None:
 def setup_directives(app: Sphinx) -> None:
     for name, directive in DIRECTIVES.items():
         register(app, name, directive)
+
+
+def register_late(app: Sphinx, late: dict[str, type]) -> None:
+    """Register *late* once every extension is set up (at ``config-inited``).
+
+    So a bare name that an extension listed *after* us in ``extensions`` owns
+    (sphinxcontrib-youtube's ``youtube``/``vimeo``, sphinxcontrib-video's
+    ``video``) stays theirs, with no "already registered" warning either way.
+    """
+
+    def _on_config_inited(app: Sphinx, config: object) -> None:
+        for name, directive in late.items():
+            register(app, name, directive)
+
+    app.connect("config-inited", _on_config_inited)

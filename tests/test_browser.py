@@ -1,0 +1,306 @@
+"""The player in a real browser: Debian's Chromium through Playwright.
+
+The media test root is built once per module and served on 127.0.0.1 by a small
+HTTP server (with byte ranges, so the audio element can seek, and with the header
+``Content-Security-Policy: script-src 'self'`` on every response). Every request to
+another host is counted and aborted: the tests run without network.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from typing import Any
+
+import pytest
+from conftest import skip_unless
+from test_media import build
+
+pytestmark = pytest.mark.browser
+
+CSP = "script-src 'self'"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--autoplay-policy=no-user-gesture-required",
+]
+NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1:)")
+# What the page logs when an embed's request was aborted here (no network in tests).
+ABORTED = ("net::ERR_FAILED", "postMessage", "Failed to load resource")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the CSP header and single byte ranges (media elements seek with them)."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
+
+    def send_head(self) -> Any:
+        match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", ""))
+        path = self.translate_path(self.path)
+        if not match or not os.path.isfile(path) or not (match[1] or match[2]):
+            return super().send_head()
+        size = os.path.getsize(path)
+        if match[1]:
+            start = int(match[1])
+            end = min(int(match[2]), size - 1) if match[2] else size - 1
+        else:
+            start, end = max(0, size - int(match[2])), size - 1
+        if start >= size or start > end:
+            self.send_error(416)
+            return None
+        handle = open(path, "rb")  # noqa: SIM115  (closed by copyfile's caller)
+        handle.seek(start)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        return _Limited(handle, end - start + 1)
+
+
+class _Limited:
+    def __init__(self, handle: Any, length: int) -> None:
+        self.handle, self.left = handle, length
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.left if size < 0 else min(size, self.left)
+        data = self.handle.read(size)
+        self.left -= len(data)
+        return data
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built media root served on 127.0.0.1 (a random port); yields the base URL."""
+    app = build(
+        tmp_path_factory.mktemp("browser"),
+        "media",
+        # the basic theme's search box has an inline script: leave it out to check ours
+        html_sidebars={"**": ["localtoc.html", "relations.html"]},
+    )
+    handler = partial(Handler, directory=str(app.outdir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = shutil.which("chromium")
+    skip_unless(executable is not None, "Debian's chromium is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    skip_unless(sync_playwright is not None, "the playwright package is not installed")
+    assert sync_playwright is not None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Page:
+    """A fresh context and page that records console errors, CSP violations and every
+    request to another host (aborted)."""
+
+    def __init__(self, browser: Any, base: str) -> None:
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1000, "height": 800})
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.context.route(NOT_LOCAL, self._block)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.add_init_script(
+            "window.__csp = [];"
+            "document.addEventListener('securitypolicyviolation', e =>"
+            " window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+
+    def _block(self, route: Any) -> None:
+        self.blocked.append(route.request.url)
+        route.abort()
+
+    def open(self, path: str) -> Any:
+        self.page.goto(f"{self.base}/{path}")
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def csp_violations(self) -> list[str]:
+        return list(self.page.evaluate("window.__csp"))
+
+    def audio_ready(self) -> None:
+        self.page.wait_for_function("document.querySelector('audio').readyState >= 1")
+
+    def current_time(self) -> float:
+        return float(self.page.evaluate("document.querySelector('audio').currentTime"))
+
+    def current_starts(self) -> list[str]:
+        return list(
+            self.page.eval_on_selector_all(
+                ".podcast-current", "els => els.map(e => e.dataset.start)"
+            )
+        )
+
+
+@pytest.fixture
+def tab(browser: Any, site: str) -> Iterator[Page]:
+    page = Page(browser, site)
+    try:
+        yield page
+    finally:
+        page.context.close()
+
+
+def test_no_third_party_request_before_a_click(tab: Page) -> None:
+    for path in ("episode.html", "embeds.html", "rst_embeds.html", "index.html"):
+        page = tab.open(path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".podcast-embed-load").count() or path == "index.html"
+    assert tab.blocked == []
+    assert tab.errors == []
+    assert tab.csp_violations() == []
+
+
+def test_click_to_load_creates_the_nocookie_iframe(tab: Page) -> None:
+    page = tab.open("episode.html")
+    embed = page.locator(".podcast-embed[data-provider='youtube']")
+    assert embed.locator("iframe").count() == 0
+    embed.locator("button.podcast-embed-load").click()
+    frame = embed.locator("iframe")
+    frame.wait_for(state="attached")
+    src = frame.get_attribute("src")
+    assert src.startswith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?")
+    assert "enablejsapi=1" in src and "autoplay=1" in src
+    assert frame.get_attribute("title") == "Tides and Tables (YouTube)"
+    assert frame.get_attribute("referrerpolicy") == "strict-origin-when-cross-origin"
+    assert frame.get_attribute("loading") == "lazy"
+    assert "encrypted-media" in frame.get_attribute("allow")
+    assert embed.locator(".podcast-embed-placeholder").count() == 0
+    page.wait_for_function("() => true")  # let the aborted request settle
+    page.wait_for_timeout(300)
+    assert any(url.startswith("https://www.youtube-nocookie.com/embed/") for url in tab.blocked)
+    assert all("youtube-nocookie.com" in url for url in tab.blocked), tab.blocked
+
+    # the keyboard works too: Spotify's button, focused, and Enter
+    spotify = page.locator(".podcast-embed[data-provider='spotify']")
+    spotify.locator("button.podcast-embed-load").focus()
+    page.keyboard.press("Enter")
+    spotify.locator("iframe").wait_for(state="attached")
+    assert (
+        spotify.locator("iframe")
+        .get_attribute("src")
+        .startswith("https://open.spotify.com/embed/episode/")
+    )
+    assert [e for e in tab.errors if not any(a in e for a in ABORTED)] == []
+    assert tab.csp_violations() == []
+
+
+def test_clicking_a_turn_time_seeks_the_audio(tab: Page) -> None:
+    page = tab.open("episode.html")
+    tab.audio_ready()
+    page.locator(".podcast-turn[data-start='12'] a.podcast-time").click()
+    page.wait_for_function("Math.abs(document.querySelector('audio').currentTime - 12) < 0.5")
+    assert tab.current_starts() == ["12"]
+    assert page.evaluate("location.hash") == ""  # the click seeks; it does not navigate
+    # a {t} role link (in the turn at 20) and an outline chapter time seek the same player
+    page.locator(".podcast-turn[data-start='20'] a.podcast-time[href='#t=5']").click()
+    page.wait_for_function("Math.abs(document.querySelector('audio').currentTime - 5) < 0.5")
+    assert tab.current_starts() == ["5"]
+    page.locator("nav.podcast-outline a.podcast-time[href='#t=0']").click()
+    page.wait_for_function("document.querySelector('audio').currentTime < 0.5")
+    assert tab.current_starts() == ["0"]
+    assert tab.blocked == [] and tab.errors == [] and tab.csp_violations() == []
+
+
+@pytest.mark.parametrize("fragment", ["t=12", "t=0:12", "t=00:00:12"])
+def test_deep_link(tab: Page, fragment: str) -> None:
+    page = tab.open(f"episode.html#{fragment}")
+    tab.audio_ready()
+    page.wait_for_function("Math.abs(document.querySelector('audio').currentTime - 12) < 0.5")
+    assert tab.current_starts() == ["12"]
+    # a later change of the hash seeks again
+    page.evaluate("location.hash = '#t=20'")
+    page.wait_for_function("Math.abs(document.querySelector('audio').currentTime - 20) < 0.5")
+    assert tab.current_starts() == ["20"]
+    # the YouTube embed is not loaded by a deep link: it waits for a click, then starts there
+    youtube = page.locator(".podcast-embed[data-provider='youtube']")
+    assert youtube.locator("iframe").count() == 0
+    assert tab.blocked == [] and tab.errors == [] and tab.csp_violations() == []
+
+
+def test_current_turn_follows_current_time(tab: Page) -> None:
+    page = tab.open("episode.html")
+    tab.audio_ready()
+    assert tab.current_starts() == []
+    for seconds, expected in ((20, "20"), (3, "2"), (0, "0"), (13.5, "12"), (24, "20")):
+        page.evaluate(
+            "t => { const a = document.querySelector('audio'); a.currentTime = t;"
+            " a.dispatchEvent(new Event('timeupdate')); }",
+            seconds,
+        )
+        page.wait_for_function(
+            "s => [...document.querySelectorAll('.podcast-current')]"
+            ".map(e => e.dataset.start).join() === s",
+            arg=expected,
+        )
+    assert page.locator(".podcast-current").count() == 1
+    assert tab.errors == [] and tab.csp_violations() == []
+
+
+def test_follow_toggle(tab: Page) -> None:
+    page = tab.open("episode.html")
+    follow = page.locator(".podcast-embed[data-provider='audio'] button.podcast-follow")
+    assert follow.count() == 1
+    assert follow.get_attribute("aria-pressed") == "false"
+    follow.click()
+    assert follow.get_attribute("aria-pressed") == "true"
+    page.mouse.wheel(0, 200)  # the reader scrolls away
+    page.wait_for_function(
+        "document.querySelector('.podcast-follow').getAttribute('aria-pressed') === 'false'"
+    )
+    assert tab.errors == []
+
+
+def test_copy_link_to_this_moment(tab: Page) -> None:
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = tab.open("episode.html")
+    turn = page.locator(".podcast-turn[data-start='5']")
+    button = turn.locator("button.podcast-copy")
+    assert button.get_attribute("aria-label") == "Copy link to this moment"
+    turn.hover()
+    button.click()
+    expected = f"{tab.base}/episode.html#t=5"
+    page.wait_for_function("document.querySelector('.podcast-copied') !== null")
+    assert button.get_attribute("data-url") == expected
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    # turns without a time have no such button
+    untimed = page.locator(".podcast-turn:not([data-start]) button.podcast-copy")
+    assert untimed.count() == 0
+    assert tab.errors == [] and tab.csp_violations() == []
