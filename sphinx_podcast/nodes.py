@@ -76,7 +76,7 @@ class media_embed(nodes.container):
     """``.podcast-embed``: a player (``provider``: youtube, vimeo, spotify, audio, video).
 
     Its children are what builders without a player show: the title and a
-    link. Visitors are registered by :func:`sphinx_podcast.writers.html_media.setup_media`.
+    link. Visitors are registered by :func:`sphinx_podcast.directives.media.setup_media`.
     """
 
 

@@ -15,6 +15,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -86,12 +87,12 @@ class _Limited:
         self.handle.close()
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The built media root served on 127.0.0.1 (a random port); yields the base URL."""
+def serve(tmp: Path, builder: str) -> Iterator[str]:
+    """Build the media root and serve it on 127.0.0.1 (a random port); yields the base URL."""
     app = build(
-        tmp_path_factory.mktemp("browser"),
+        tmp,
         "media",
+        builder,
         # the basic theme's search box has an inline script: leave it out to check ours
         html_sidebars={"**": ["localtoc.html", "relations.html"]},
     )
@@ -104,6 +105,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from serve(tmp_path_factory.mktemp("browser"), "html")
 
 
 @pytest.fixture(scope="module")
@@ -304,3 +310,24 @@ def test_copy_link_to_this_moment(tab: Page) -> None:
     untimed = page.locator(".podcast-turn:not([data-start]) button.podcast-copy")
     assert untimed.count() == 0
     assert tab.errors == [] and tab.csp_violations() == []
+
+
+@pytest.mark.parametrize("builder", ["singlehtml", "dirhtml"])
+def test_other_html_builders(browser: Any, tmp_path: Path, builder: str) -> None:
+    """The copied audio file plays from its _downloads/ URL; turn times and #t= seek it."""
+    for base in serve(tmp_path, builder):
+        tab = Page(browser, base)
+        try:
+            page = tab.open("index.html#t=12" if builder == "singlehtml" else "episode/#t=12")
+            tab.audio_ready()
+            page.wait_for_function(
+                "Math.abs(document.querySelector('audio').currentTime - 12) < 0.5"
+            )
+            page.locator(".podcast-turn[data-start='20'] a.podcast-time[href='#t=20']").click()
+            page.wait_for_function(
+                "Math.abs(document.querySelector('audio').currentTime - 20) < 0.5"
+            )
+            assert tab.current_starts() == ["20"]
+            assert tab.blocked == [] and tab.errors == [] and tab.csp_violations() == []
+        finally:
+            tab.context.close()

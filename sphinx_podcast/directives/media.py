@@ -149,7 +149,7 @@ class MediaMaker:
             classes=["podcast-embed", f"podcast-embed-{provider}", *layout["classes"]],
             provider=provider,
             provider_name=PROVIDER_NAMES[provider],
-            title=title,
+            title=str(title),
             style=layout["style"],
             box_style=layout["box_style"],
             fixed_height=layout["fixed_height"],
@@ -190,7 +190,9 @@ class MediaMaker:
             kind, spotify_id = self._call(media.parse_spotify, value)
             embed = media.spotify(kind, spotify_id, start)
         layout = self._layout(options, provider, embed.height)
-        title = options.get("title", "").strip() or title or _default_title(provider, embed.kind)
+        title = (
+            options.get("title", "").strip() or title or str(_default_title(provider, embed.kind))
+        )
         node = self._node(
             provider,
             title,
@@ -253,7 +255,7 @@ class MediaMaker:
         if provider == "audio":
             layout["box_style"] = ""
         explicit_title = options.get("title", "").strip()
-        title = explicit_title or title or _default_title(provider)
+        title = explicit_title or title or str(_default_title(provider))
         node = self._node(
             provider,
             title,

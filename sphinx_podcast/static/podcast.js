@@ -33,7 +33,7 @@ const player = r => all(".podcast-embed", r).filter(e => P[kind(e)])
 
 const current = new Map();
 let follow = false;
-const show = el => el && el.scrollIntoView({block: "center", behavior: "smooth"});
+const show = el => el && el.scrollIntoView({block: "center"});  // smooth if the theme's CSS says so
 const mark = (r, t) => {
   let now = null;
   for (const el of turns(r)) { if (+el.dataset.start > t + 0.25) break; now = el; }
