@@ -272,6 +272,7 @@ def podcast_conf() -> str:
         "",
         'project = "Synthetic Podcast"',
         'extensions = ["myst_parser", "sphinx_podcast"]',
+        'myst_enable_extensions = ["colon_fence"]',
         'exclude_patterns = ["_build"]',
         "podcast_speakers = {",
     ]
@@ -289,6 +290,7 @@ def plain_conf() -> str:
             "",
             'project = "Synthetic Podcast"',
             'extensions = ["myst_parser"]',
+            'myst_enable_extensions = ["colon_fence"]',
             'exclude_patterns = ["_build"]',
             "myst_heading_anchors = 3",
             "",

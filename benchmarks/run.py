@@ -42,9 +42,10 @@ result_file, args = sys.argv[1], sys.argv[2:]
 start = time.perf_counter()
 status = main(args)
 elapsed = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_SELF)
 with open(result_file, "w") as f:
-    json.dump({"status": status, "build_seconds": elapsed,
-               "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}, f)
+    json.dump({"status": status, "build_seconds": elapsed, "maxrss_kib": usage.ru_maxrss,
+               "cpu_seconds": usage.ru_utime + usage.ru_stime}, f)
 sys.exit(status)
 """
 
@@ -74,6 +75,7 @@ def build(site: str, srcdir: Path, outdir: Path, python: str, jobs: str | None) 
         "site": site,
         "wall_seconds": wall,
         "build_seconds": result["build_seconds"],
+        "cpu_seconds": result["cpu_seconds"],
         "maxrss_mib": result["maxrss_kib"] / 1024,
         "warnings": warnings,
     }
@@ -117,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             run = build(site, sources[site], workdir / "build" / site, args.python, args.jobs)
             runs[site].append(run)
             print(
-                f"round {round_} {site:8s} {run['wall_seconds']:8.2f} s "
+                f"round {round_} {site:8s} {run['wall_seconds']:8.2f} s wall "
+                f"{run['cpu_seconds']:8.2f} s CPU "
                 f"{run['maxrss_mib']:8.1f} MiB  {len(run['warnings'])} warning lines",
                 flush=True,
             )
@@ -127,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         summary[site] = {
             "median_seconds": statistics.median(r["wall_seconds"] for r in runs[site]),
             "min_seconds": min(r["wall_seconds"] for r in runs[site]),
+            "median_cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs[site]),
             "peak_rss_mib": max(r["maxrss_mib"] for r in runs[site]),
             "warnings": runs[site][-1]["warnings"],
         }
@@ -134,20 +138,25 @@ def main(argv: list[str] | None = None) -> int:
             "\n".join(summary[site]["warnings"]) + "\n", encoding="utf-8"
         )
     time_ratio = summary["podcast"]["median_seconds"] / summary["plain"]["median_seconds"]
+    min_ratio = summary["podcast"]["min_seconds"] / summary["plain"]["min_seconds"]
+    cpu_ratio = summary["podcast"]["median_cpu_seconds"] / summary["plain"]["median_cpu_seconds"]
     memory_ratio = summary["podcast"]["peak_rss_mib"] / summary["plain"]["peak_rss_mib"]
 
     print()
     print(f"{args.episodes} episodes x {args.turns} turns, {args.rounds} rounds, {versions}")
-    print("| site | median time (s) | min time (s) | peak RSS (MiB) | warnings |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print("| site | median wall (s) | min wall (s) | median CPU (s) | peak RSS (MiB) | warnings |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for site in SITES:
         s = summary[site]
         print(
             f"| {site} | {s['median_seconds']:.2f} | {s['min_seconds']:.2f} "
-            f"| {s['peak_rss_mib']:.0f} | {len(s['warnings'])} |"
+            f"| {s['median_cpu_seconds']:.2f} | {s['peak_rss_mib']:.0f} | {len(s['warnings'])} |"
         )
     time_ok, memory_ok = time_ratio <= TIME_TARGET, memory_ratio <= MEMORY_TARGET
-    print(f"| podcast/plain | {time_ratio:.3f}x | | {memory_ratio:.3f}x | |")
+    print(
+        f"| podcast/plain | {time_ratio:.3f}x | {min_ratio:.3f}x | {cpu_ratio:.3f}x "
+        f"| {memory_ratio:.3f}x | |"
+    )
     print(
         f"time ratio {time_ratio:.3f} (target <= {TIME_TARGET}): {'ok' if time_ok else 'MISSED'}; "
         f"memory ratio {memory_ratio:.3f} (target <= {MEMORY_TARGET}): "
@@ -172,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
                 "cpus": os.cpu_count(),
                 "runs": runs,
                 "time_ratio": time_ratio,
+                "min_time_ratio": min_ratio,
+                "cpu_ratio": cpu_ratio,
                 "memory_ratio": memory_ratio,
             },
             indent=2,

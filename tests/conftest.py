@@ -10,6 +10,10 @@ import pytest
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
+# CI=true makes Sphinx colour its output and write progress as one line joined
+# by carriage returns; tests that read "reading sources... name" need plain lines.
+os.environ.setdefault("NO_COLOR", "1")
+
 ROOTS = Path(__file__).parent / "roots"
 REQUIRE_ALL = os.environ.get("SPHINX_PODCAST_REQUIRE_ALL") == "1"
 
