@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
 
@@ -11,3 +12,11 @@ def builder_name_and_format(env: BuildEnvironment) -> tuple[str, str]:
     if builder_cls is None:  # Sphinx 8.2
         builder_cls = type(env.app.builder)
     return builder_cls.name, builder_cls.format
+
+
+def get_builder(env: BuildEnvironment) -> Builder:
+    """The running builder (what Sphinx's own ReferencesResolver uses)."""
+    app = getattr(env, "_app", None)
+    if app is None:  # Sphinx 8.2
+        app = env.app
+    return app.builder

@@ -7,6 +7,7 @@ environment and travel between the processes of a parallel build.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -81,6 +82,7 @@ def parse_date(text: str) -> dt.date | dt.datetime:
     return dt.date.fromisoformat(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_name(name: str) -> str:
     """The form under which keys, names and aliases are compared.
 

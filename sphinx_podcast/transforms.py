@@ -28,12 +28,12 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import nodes as pn
-from .compat import builder_name_and_format
+from .compat import builder_name_and_format, get_builder
 from .config import get_config
 from .directives.outline import make_outline
 from .domain import get_podcast_domain
 from .locale import _
-from .model import TimeFormatError, format_seconds_attr, format_time, parse_time
+from .model import Speaker, TimeFormatError, format_seconds_attr, format_time, parse_time
 from .warnings_ import Subtype, warn
 
 # ``**Ada:**`` / ``**Ada [01:12]:**`` (the colon inside the bold)
@@ -47,83 +47,83 @@ _MAX_NAME_LENGTH = 80
 _CONTINUATIONS = (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list, nodes.block_quote)
 
 
-def _split_prefix(paragraph: nodes.paragraph) -> tuple[str, str, list[nodes.Node]] | None:
-    """If *paragraph* starts like a turn: (name, time text, prefix nodes), cut from it."""
-    # MyST may start a paragraph with an empty text node: look past it.
-    children = [
-        child
-        for child in paragraph.children
-        if not (isinstance(child, nodes.Text) and not child.strip() and child is paragraph[0])
-    ]
-    if not children or not isinstance(children[0], nodes.strong):
+def _split_prefix(paragraph: nodes.paragraph) -> tuple[str, str, int] | None:
+    """If *paragraph* starts like a turn: (name, time text, number of prefix nodes).
+
+    The prefix (the bold name and what follows it up to the colon) stays in
+    the paragraph as its first nodes, split off from the text after it, so a
+    name that turns out to be nobody's needs no repair. Called on every
+    paragraph of an episode page: cheap checks come first.
+    """
+    children = paragraph.children
+    if not children:
         return None
-    strong = children[0]
-    bold = strong.astext().strip()
+    first = children[0]
+    if isinstance(first, nodes.Text) and not first.strip() and len(children) > 1:
+        paragraph.remove(first)  # MyST starts some paragraphs with an empty text node
+        first = children[0]
+    if not isinstance(first, nodes.strong):
+        return None
+    bold = first.astext().strip()
     if not bold or len(bold) > _MAX_NAME_LENGTH:
         return None
+    after = children[1] if len(children) > 1 else None
     match = _BOLD_WITH_COLON.match(bold)
-    if match:
-        prefix: list[nodes.Node] = [strong]
-        after = children[1] if len(children) > 1 else None
+    if match:  # **Ada:** text
         if isinstance(after, nodes.Text) and after[:1].isspace():
             rest = after.lstrip()
-            prefix.append(nodes.Text(after[: len(after) - len(rest)]))
-            if rest:
-                paragraph.replace(after, nodes.Text(rest))
-            else:
-                paragraph.remove(after)
-        paragraph.remove(strong)
-        return match["name"].strip(), (match["time"] or "").strip(), prefix
-    if ":" in bold or "\n" in bold or len(children) < 2 or not isinstance(children[1], nodes.Text):
+            _split_text(paragraph, after, len(after) - len(rest))
+            return match["name"].strip(), (match["time"] or "").strip(), 2
+        return match["name"].strip(), (match["time"] or "").strip(), 1
+    if ":" in bold or "\n" in bold or not isinstance(after, nodes.Text):
         return None
-    after = children[1]
-    text = str(after)
-    match = _AFTER_BOLD.match(text)
+    match = _AFTER_BOLD.match(after)
     if not match:
         return None
-    paragraph.remove(strong)
-    rest = text[match.end() :]
-    prefix_text = nodes.Text(text[: match.end()])
-    if rest:
-        paragraph.replace(after, nodes.Text(rest))
-    else:
-        paragraph.remove(after)
-    return bold, (match["time"] or "").strip(), [strong, prefix_text]
+    _split_text(paragraph, after, match.end())
+    return bold, (match["time"] or "").strip(), 2
 
 
-def _group_turns(parent: nodes.Element, docname: str) -> None:
-    """Wrap each bold-name paragraph and what continues it into a candidate turn."""
-    if not any(isinstance(child, nodes.paragraph) for child in parent.children):
+def _split_text(paragraph: nodes.paragraph, text: nodes.Text, at: int) -> None:
+    """Split *text* at *at* into two text nodes (the second only if not empty)."""
+    rest = text[at:]
+    if not rest:
         return
+    index = paragraph.index(text)
+    paragraph[index : index + 1] = [nodes.Text(text[:at]), nodes.Text(rest)]
+
+
+def _group_turns(parent: nodes.Element, docname: str) -> list[pn.turn]:
+    """Wrap each bold-name paragraph and what continues it into a candidate turn."""
+    turns: list[pn.turn] = []
     new_children: list[nodes.Node] = []
     current: pn.turn | None = None
-    changed = False
-    for child in list(parent.children):
+    for child in parent.children:
         if isinstance(child, nodes.paragraph):
             prefix = _split_prefix(child)
             if prefix is not None:
-                name, time_text, prefix_nodes = prefix
-                child.insert(0, pn.turn_label("", "", *prefix_nodes))
+                name, time_text, prefix_length = prefix
                 current = pn.turn(
-                    classes=["podcast-turn"],
                     speaker_ref=name,
                     time_text=time_text,
                     syntax="bold",
                     docname=docname,
+                    prefix=prefix_length,
                 )
                 current.source, current.line = child.source, child.line
-                current += child
+                current.append(child)
                 new_children.append(current)
-                changed = True
+                turns.append(current)
                 continue
         if current is not None and isinstance(child, _CONTINUATIONS):
-            current += child
+            current.append(child)
             continue
         current = None
         new_children.append(child)
-    if changed:
+    if turns:
         parent.children = []
         parent.extend(new_children)
+    return turns
 
 
 def following_sections(node: nodes.Element) -> list[nodes.section]:
@@ -147,20 +147,31 @@ class EpisodePageTransform(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         docname = self.env.docname
         domain = get_podcast_domain(self.env)
-        header = next(self.document.findall(pn.episode_header), None)
+        containers: list[nodes.Element] = []
+        turns: list[pn.turn] = []
+        outlines: list[pn.outline] = []
+        header: pn.episode_header | None = None
+        for node in self.document.findall(_interesting_at_read_time):
+            if isinstance(node, nodes.section | nodes.document):
+                containers.append(node)
+            elif isinstance(node, pn.turn):
+                turns.append(node)
+            elif isinstance(node, pn.outline):
+                outlines.append(node)
+            elif header is None:
+                header = node  # type: ignore[assignment]
         if header is not None:
-            for element in list(self.document.findall(_holds_turns)):
-                _group_turns(element, docname)  # type: ignore[arg-type]
+            for container in containers:
+                turns.extend(_group_turns(container, docname))
             self._note_title(header)
-            if get_config(self.config).outline == "auto":
+            if get_config(self.config).outline == "auto" and not outlines:
                 self._add_outline(header)
-            domain.note_shows(docname, "speakers")
             domain.note_shows(docname, "episode")
-        for turn_node in self.document.findall(pn.turn):
-            domain.note_shows(docname, "speakers")
-            if header is not None:
+            for turn_node in turns:
                 domain.note_turn(docname, turn_node["speaker_ref"])
-        for node in self.document.findall(pn.outline):
+        if header is not None or turns:
+            domain.note_shows(docname, "speakers")
+        for node in outlines:
             if not following_sections(node):
                 warn(
                     "outline has no sections after it; nothing to list",
@@ -181,8 +192,6 @@ class EpisodePageTransform(SphinxTransform):
             header.parent.insert(header.parent.index(header), addnodes.index(entries=[entry]))
 
     def _add_outline(self, header: pn.episode_header) -> None:
-        if next(self.document.findall(pn.outline), None) is not None:
-            return
         if not following_sections(header):
             return
         node = make_outline(self.document, self.env, 0, "")
@@ -190,25 +199,31 @@ class EpisodePageTransform(SphinxTransform):
         header.parent.insert(header.parent.index(header) + 1, node)
 
 
-def _holds_turns(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.section | nodes.document)
+_READ_TIME_NODES = (nodes.section, nodes.document, pn.turn, pn.outline, pn.episode_header)
 
 
-def _has_text(node: nodes.Element) -> bool:
-    for child in node.findall(nodes.Text):
-        if child.strip() and not _inside(child, pn.turn_label):
+def _interesting_at_read_time(node: nodes.Node) -> bool:
+    return isinstance(node, _READ_TIME_NODES)
+
+
+_AFTER_READING_NODES = (pn.turn, pn.outline, pn.episode_header, nodes.image)
+
+
+def _interesting_after_reading(node: nodes.Node) -> bool:
+    return isinstance(node, _AFTER_READING_NODES)
+
+
+def _has_text(node: pn.turn) -> bool:
+    """Whether the turn says anything besides its label (first paragraph: after the prefix)."""
+    skip = node.get("prefix", 0)
+    for child in node.children:
+        if isinstance(child, nodes.paragraph):
+            for grandchild in child.children[skip:]:
+                if grandchild.astext().strip() or isinstance(grandchild, nodes.image):
+                    return True
+        elif child.astext().strip() or next(child.findall(nodes.image), None) is not None:
             return True
-    return any(True for _ in node.findall(nodes.image))
-
-
-def _inside(node: nodes.Node, cls: type[nodes.Element]) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, cls):
-            return True
-        if isinstance(parent, pn.turn):
-            return False
-        parent = parent.parent
+        skip = 0
     return False
 
 
@@ -225,19 +240,26 @@ class TurnResolver(SphinxPostTransform):
         self.html = builder_format == "html"
         self.backlinks = builder_format in ("html", "latex")
         self.latex = builder_format == "latex"
+        self.plain_text = builder_format in ("text", "man", "texinfo")
         self.last_time: dict[str, tuple[float, int | None]] = {}
         self.counters: dict[str, int] = {}
-        for turn_node in list(self.document.findall(pn.turn)):
+        self.profile_uris: dict[tuple[str, str], str] = {}
+        found: dict[type, list[Any]] = {pn.turn: [], pn.outline: [], pn.episode_header: []}
+        avatars: list[nodes.image] = []
+        for node in self.document.findall(_interesting_after_reading):
+            if isinstance(node, nodes.image):
+                if self.plain_text and "podcast-avatar" in node["classes"]:
+                    avatars.append(node)
+            else:
+                found[type(node)].append(node)
+        for turn_node in found[pn.turn]:
             self._resolve(turn_node)
-        for outline_node in list(self.document.findall(pn.outline)):
+        for outline_node in found[pn.outline]:
             self._fill_outline(outline_node)
-        for header in self.document.findall(pn.episode_header):
+        for header in found[pn.episode_header]:
             self._page_unique_id(header)
-        if builder_format in ("text", "man", "texinfo"):
-            # an avatar reads as "[image]" in plain text: leave it out
-            for image in list(self.document.findall(nodes.image)):
-                if "podcast-avatar" in image["classes"]:
-                    image.parent.remove(image)
+        for image in avatars:  # an avatar reads as "[image]" in plain text: leave it out
+            image.parent.remove(image)
 
     # -- turns ---------------------------------------------------------------
 
@@ -268,6 +290,9 @@ class TurnResolver(SphinxPostTransform):
 
         key = speaker.key if speaker else nodes.make_id(reference) or "unknown"
         node["speaker"] = key
+        node["speaker_name"] = speaker.name if speaker else reference
+        if "podcast-turn" not in node["classes"]:
+            node["classes"].append("podcast-turn")
         node["classes"].append(f"podcast-color-{self.table.colours.get(key, 7)}")
         if start is not None:
             node["start"] = start
@@ -322,64 +347,81 @@ class TurnResolver(SphinxPostTransform):
         node["ids"].append(node_id)
         self.document.ids[node_id] = node
 
-    def _write_label(self, node: pn.turn, name: str, speaker: Any, start: float | None) -> None:
+    def _profile_uri(self, docname: str, speaker: Speaker) -> str:
+        """The link from *docname* to the speaker's profile (computed once per page)."""
+        key = (docname, speaker.key)
+        uri = self.profile_uris.get(key)
+        if uri is None:
+            if docname == speaker.docname:
+                uri = "#" + speaker.anchor
+            else:
+                builder = get_builder(self.env)
+                uri = builder.get_relative_uri(docname, speaker.docname) + "#" + speaker.anchor
+            self.profile_uris[key] = uri
+        return uri
+
+    def _write_label(
+        self, node: pn.turn, name: str, speaker: Speaker | None, start: float | None
+    ) -> None:
+        """The turn's label: name (and avatar), time and colon, before its first words.
+
+        HTML gets few nodes (the time and the colon are written by the label's
+        visitor); other builders get plain nodes they all know.
+        """
         label = pn.turn_label(classes=["podcast-turn-label"])
         who = pn.speaker_label(classes=["podcast-speaker"])
-        if self.html and speaker is not None and speaker.avatar:
-            uri = speaker.avatar
-            remote = uri.startswith("https://")
-            who += nodes.image(
-                uri,
-                uri=uri,
-                alt="",
-                candidates={"?": uri} if remote else {"*": uri},
-                classes=["podcast-avatar"],
-            )
-        if speaker is not None and speaker.docname:  # link to the profile, when there is one
-            xref = pending_xref(
-                "",
-                nodes.inline(name, name),
-                refdomain="podcast",
-                reftype="speaker",
-                reftarget=speaker.key,
-                refexplicit=True,
-                refdoc=node.get("docname", ""),
-            )
-            xref.source, xref.line = node.source, node.line
-            who += xref
-        else:
-            who += nodes.inline(name, name)
         label += who
-        if start is not None:
-            label += nodes.Text(" ")
-            shown = format_time(start)
-            if self.html:
-                label += pn.time_link(
-                    shown,
-                    shown,
-                    refuri=f"#t={format_seconds_attr(start)}",
-                    classes=["podcast-time"],
-                    label=_("Play from %s") % shown,
+        if self.html:
+            if speaker is not None and speaker.avatar:
+                uri = speaker.avatar
+                candidates = {"?": uri} if uri.startswith("https://") else {"*": uri}
+                who += nodes.image(
+                    uri, uri=uri, alt="", candidates=candidates, classes=["podcast-avatar"]
                 )
+            if speaker is not None and speaker.docname:
+                refuri = self._profile_uri(node.get("docname", ""), speaker)
+                who += nodes.reference("", name, refuri=refuri, internal=True, reftitle=name)
             else:
-                label += nodes.Text(f"[{shown}]")
-        label += nodes.inline(": ", ": ", classes=["podcast-sep"])
+                who += nodes.Text(name)
+            if start is not None:
+                shown = format_time(start)
+                label["time"] = (
+                    f"#t={format_seconds_attr(start)}",
+                    shown,
+                    _("Play from %s") % shown,
+                )
+        else:
+            if speaker is not None and speaker.docname:
+                xref = pending_xref(
+                    "",
+                    nodes.inline(name, name),
+                    refdomain="podcast",
+                    reftype="speaker",
+                    reftarget=speaker.key,
+                    refexplicit=True,
+                    refdoc=node.get("docname", ""),
+                )
+                xref.source, xref.line = node.source, node.line
+                who += xref
+            else:
+                who += nodes.inline(name, name)
+            if start is not None:
+                shown = f"[{format_time(start)}]"
+                label += nodes.Text(" ")
+                label += nodes.inline(shown, shown, classes=["podcast-time"])
+            label += nodes.inline(": ", ": ", classes=["podcast-sep"])
 
-        existing = next(iter(node.findall(pn.turn_label)), None)
-        if existing is not None:
-            existing.replace_self(label)
-            return
         first = node.children[0] if node.children else None
         if isinstance(first, nodes.paragraph):
+            prefix = node.get("prefix", 0)
+            if prefix:
+                del first[0:prefix]  # what the author wrote, now said by the label
             first.insert(0, label)
         else:
             node.insert(0, nodes.paragraph("", "", label))
 
     def _unwrap(self, node: pn.turn) -> None:
-        """Put a bold paragraph that names nobody back exactly as it was written."""
-        label = next(iter(node.findall(pn.turn_label)), None)
-        if label is not None:
-            label.parent.replace(label, list(label.children))
+        """A bold paragraph that names nobody stays exactly as written."""
         parent = node.parent
         children = list(node.children)
         node.children = []

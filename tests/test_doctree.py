@@ -85,49 +85,34 @@ def test_turns(doctrees, docname: str) -> None:  # type: ignore[no-untyped-def]
 
 
 FIRST_TURN = """\
-<turn classes="podcast-turn podcast-color-1" html_data="{'speaker': 'sam'}" ids="turn-1" speaker="sam" speaker_ref="Sam" syntax="bold" time_text="">
+<turn classes="podcast-turn podcast-color-1" html_data="{'speaker': 'sam'}" ids="turn-1" prefix="2" speaker="sam" speaker_name="Sam Host" speaker_ref="Sam" syntax="bold" time_text="">
     <paragraph>
         <turn_label classes="podcast-turn-label">
             <speaker_label classes="podcast-speaker">
                 <reference internal="1" reftitle="Sam Host" refuri="people.html#speaker-sam">
-                    <inline classes="podcast-speaker-ref">
-                        Sam Host
-            <inline classes="podcast-sep">
-                :\x20
+                    Sam Host
         Why do the sensors fail so often?
 """  # noqa: E501
 
 TIMED_TURN = """\
-<turn classes="podcast-turn podcast-color-0" html_data="{'speaker': 'ada', 'start': '72'}" ids="turn-2" speaker="ada" speaker_ref="Ada" start="72.0" syntax="bold" time_text="00:01:12">
+<turn classes="podcast-turn podcast-color-0" html_data="{'speaker': 'ada', 'start': '72'}" ids="turn-2" prefix="2" speaker="ada" speaker_name="Ada Example" speaker_ref="Ada" start="72.0" syntax="bold" time_text="00:01:12">
     <paragraph>
-        <turn_label classes="podcast-turn-label">
+        <turn_label classes="podcast-turn-label" time="('#t=72', '01:12', 'Play from 01:12')">
             <speaker_label classes="podcast-speaker">
                 <reference internal="1" reftitle="Ada Example" refuri="people.html#speaker-ada">
-                    <inline classes="podcast-speaker-ref">
-                        Ada Example
-            \x20
-            <time_link classes="podcast-time" label="Play from 01:12" refuri="#t=72">
-                01:12
-            <inline classes="podcast-sep">
-                :\x20
+                    Ada Example
         Salt gets into every seal we make.
     <paragraph>
         That is the short answer, at least.
 """  # noqa: E501
 
 DIRECTIVE_TURN = """\
-<turn classes="podcast-turn podcast-color-0" html_data="{'speaker': 'ada', 'start': '240'}" ids="turn-6" speaker="ada" speaker_ref="ada" start="240.0" syntax="directive" time_text="00:04:00">
+<turn classes="podcast-turn podcast-color-0" html_data="{'speaker': 'ada', 'start': '240'}" ids="turn-6" speaker="ada" speaker_name="Ada Example" speaker_ref="ada" start="240.0" syntax="directive" time_text="00:04:00">
     <paragraph>
-        <turn_label classes="podcast-turn-label">
+        <turn_label classes="podcast-turn-label" time="('#t=240', '04:00', 'Play from 04:00')">
             <speaker_label classes="podcast-speaker">
                 <reference internal="1" reftitle="Ada Example" refuri="people.html#speaker-ada">
-                    <inline classes="podcast-speaker-ref">
-                        Ada Example
-            \x20
-            <time_link classes="podcast-time" label="Play from 04:00" refuri="#t=240">
-                04:00
-            <inline classes="podcast-sep">
-                :\x20
+                    Ada Example
         Two lessons:
     <bullet_list bullet="-">
         <list_item>

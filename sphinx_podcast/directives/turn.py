@@ -26,7 +26,6 @@ class TurnDirective(PodcastDirective):
         if len(words) > 1 and _TIME_LIKE.match(words[-1]):
             time_text = words.pop().strip("[]()")
         node = pn.turn(
-            classes=["podcast-turn"],
             speaker_ref=" ".join(words),
             time_text=time_text,
             syntax="directive",
