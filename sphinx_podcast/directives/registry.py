@@ -10,6 +10,7 @@ from .episode import EpisodeDirective
 from .lists import EpisodeListDirective, SpeakerListDirective
 from .outline import OutlineDirective
 from .speaker import SpeakerDirective
+from .transcript import TranscriptDirective
 from .turn import TurnDirective
 
 logger = logging.getLogger("sphinx_podcast")
@@ -19,6 +20,7 @@ DIRECTIVES = {
     "speaker": SpeakerDirective,
     "turn": TurnDirective,
     "outline": OutlineDirective,
+    "transcript": TranscriptDirective,
     "episode-list": EpisodeListDirective,
     "speaker-list": SpeakerListDirective,
 }

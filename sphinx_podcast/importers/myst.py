@@ -1,0 +1,81 @@
+"""Writing MyST: directives, turns in the bold-name syntax, escaped text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = [
+    "clean_name",
+    "directive",
+    "escape_inline",
+    "speaker_key",
+    "time_text",
+    "turn_line",
+]
+
+_MARKUP = re.compile(r"[\\`*]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|\]\(|<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_NAME_FORBIDDEN = re.compile(r"[*\[\]():`<>\\]")
+
+
+def escape_inline(text: str) -> str:
+    """*text* on one line, escaped so MyST shows it exactly (no emphasis, links, HTML)."""
+    flat = " ".join(text.split())
+    flat = _MARKUP.sub(lambda match: "\\" + match.group(0), flat)
+    flat = _ENTITY.sub("\\&", flat)
+    if flat.count("$") >= 2:  # would be maths with dollarmath on
+        flat = flat.replace("$", "\\$")
+    return flat
+
+
+def clean_name(name: str) -> str:
+    """A speaker name that fits in ``**Name**:`` (no markup characters, one line)."""
+    return " ".join(_NAME_FORBIDDEN.sub(" ", name).split())
+
+
+def speaker_key(name: str) -> str:
+    """A speaker key made from a name: ``Michaël Durand`` → ``michael-durand``."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    key = re.sub(r"[^0-9a-z]+", "-", ascii_name.casefold()).strip("-")
+    if not key:  # a name in a script without Latin letters: keep its letters
+        key = re.sub(r"\W+", "-", name.casefold()).strip("-")
+    return key or "speaker"
+
+
+def time_text(seconds: float, *, whole: bool = False) -> str:
+    """``MM:SS`` or ``H:MM:SS`` (``.mmm`` added when there are milliseconds, unless *whole*)."""
+    millis = round(seconds * 1000)
+    whole_seconds, millis = divmod(millis, 1000)
+    hours, rest = divmod(whole_seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    shown = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    if millis and not whole:
+        shown += f".{millis:03d}"
+    return shown
+
+
+def turn_line(name: str, start: float | None, text: str, *, whole: bool = False) -> str:
+    """One turn in the bold-name syntax: ``**Ada Example** [01:12]: text``."""
+    when = f" [{time_text(start, whole=whole)}]" if start is not None else ""
+    return f"**{clean_name(name)}**{when}: {escape_inline(text)}".rstrip()
+
+
+def directive(
+    name: str,
+    argument: str = "",
+    options: Iterable[tuple[str, str]] = (),
+    content: str = "",
+) -> str:
+    """A MyST directive in a backtick fence (longer than any fence in *content*)."""
+    longest = max((len(run) for run in re.findall(r"`{3,}", content)), default=2)
+    fence = "`" * max(3, longest + 1)
+    lines = [f"{fence}{{{name}}}" + (f" {argument}" if argument else "")]
+    lines.extend(f":{key}: {value}" for key, value in options if value != "")
+    if content.strip():
+        lines.append("")
+        lines.append(content.strip("\n"))
+    lines.append(fence)
+    return "\n".join(lines)
