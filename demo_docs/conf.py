@@ -36,6 +36,14 @@ html_theme = "furo"
 html_title = "sphinx-podcast"
 html_static_path = ["_static"]
 
+# -- LaTeX / PDF ---------------------------------------------------------------
+
+latex_elements = {
+    # Sphinx titles the table of contents with the first toctree's caption
+    # ("Open Workshop"); keep the usual title.
+    "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
+}
+
 # -- sphinx-podcast ------------------------------------------------------------
 
 # The people of "Open Workshop", the fictional podcast this site publishes.
@@ -72,5 +80,28 @@ podcast_speakers = {
 # podcast_outline = "manual"         (default: every episode places its outline)
 # podcast_backlink_symbol = "⬆"     (default)
 # podcast_date_format = "%B %-d, %Y" (default)
+
+# -- The podcast feed ----------------------------------------------------------
+# See guide/feed.md. The feed is written to feed.xml by the html and dirhtml
+# builders; every URL in it starts with the site's base URL: on Read the Docs
+# the READTHEDOCS_CANONICAL_URL environment variable, here html_baseurl.
+
+html_baseurl = "https://sphinx-podcast.readthedocs.io/en/latest/"
+
+podcast_title = "Open Workshop"
+podcast_description = (
+    "Open Workshop is a fictional podcast about the tools, data and people that "
+    "keep open projects going: the demo podcast of sphinx-podcast."
+)
+podcast_author = "Sam Host"
+podcast_email = "podcast@example.org"
+podcast_image = "_static/cover.png"  # 1400 x 1400 px; Apple wants 1400-3000, square
+podcast_category = ["Technology"]
+podcast_explicit = False
+podcast_type = "episodic"
+podcast_copyright = "2025 sphinx-podcast developers"
+# podcast_base_url = ""     (default: READTHEDOCS_CANONICAL_URL, then html_baseurl)
+# podcast_feed = "feed.xml" (False turns the feed off)
+# podcast_feed_limit = None (all episodes)
 
 suppress_warnings: list[str] = []

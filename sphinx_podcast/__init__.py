@@ -18,9 +18,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .directives.media import setup_media
     from .directives.registry import setup_directives
     from .domain import setup_domain
+    from .feed import setup_feed
     from .locale import setup_locale
     from .nodes import setup_nodes
     from .transforms import setup_transforms
+    from .writers.builders import setup_builders
 
     app.setup_extension("sphinx_design")  # the cards of episode-list
     setup_config(app)
@@ -32,6 +34,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_crosspage(app)
     setup_assets(app)
     setup_media(app)
+    setup_builders(app)
+    setup_feed(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -14,14 +14,20 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .feed_config import FEED_VALUES, FeedConfig, check_feed_config
 from .model import Speaker
 from .warnings_ import Subtype, warn
 
 SPEAKER_FIELDS = ("name", "aliases", "url", "avatar", "role", "bio")
 OUTLINE_MODES = ("manual", "auto")
 EMBED_MODES = ("click", "eager")
+PODCAST_TYPES = ("episodic", "serial")
 # string values with a fixed set of choices; the first is the default
-CHOICES = {"podcast_outline": OUTLINE_MODES, "podcast_embed_mode": EMBED_MODES}
+CHOICES = {
+    "podcast_outline": OUTLINE_MODES,
+    "podcast_embed_mode": EMBED_MODES,
+    "podcast_type": PODCAST_TYPES,
+}
 _KEY_RE = re.compile(r"^\S+$")
 
 # (name, default, rebuild, types) of every value this extension reads from conf.py
@@ -32,6 +38,21 @@ CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], 
     ("podcast_backlink_symbol", "⬆", "env", (str,)),
     ("podcast_date_format", "%B %-d, %Y", "env", (str,)),
     ("podcast_embed_mode", "click", "html", (str,)),
+    # the podcast feed (see feed.py)
+    ("podcast_title", "", "html", (str,)),
+    ("podcast_description", "", "html", (str,)),
+    ("podcast_author", "", "html", (str,)),
+    ("podcast_email", "", "html", (str,)),
+    ("podcast_image", "", "html", (str,)),
+    ("podcast_language", "", "html", (str,)),
+    ("podcast_category", "", "html", (str, list, tuple)),
+    ("podcast_explicit", False, "html", (bool,)),
+    ("podcast_type", "episodic", "html", (str,)),
+    ("podcast_copyright", "", "html", (str,)),
+    ("podcast_base_url", "", "html", (str,)),
+    ("podcast_feed", "feed.xml", "html", (str, bool)),
+    ("podcast_feed_limit", None, "html", (int, type(None))),
+    ("podcast_guid", "", "html", (str,)),
 )
 
 
@@ -43,6 +64,7 @@ class PodcastConfig:
     backlink_symbol: str = "⬆"
     date_format: str = "%B %-d, %Y"
     embed_mode: str = "click"
+    feed: FeedConfig = field(default_factory=FeedConfig)
 
 
 def valid_speaker_key(key: str) -> bool:
@@ -214,6 +236,14 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
         backlink_symbol=checked["podcast_backlink_symbol"],
         date_format=checked["podcast_date_format"],
         embed_mode=checked["podcast_embed_mode"],
+        feed=check_feed_config(
+            checked,
+            configured=any(n in config._raw_config or n in overridden for n in FEED_VALUES),
+            confdir=confdir,
+            bad=lambda name, message: warn_config(
+                f"{name}: {message}", conf_py, name, overridden=name in overridden
+            ),
+        ),
     )
 
 

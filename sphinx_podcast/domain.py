@@ -98,8 +98,9 @@ class PodcastDomain(Domain):
         "turn_refs": {},  # docname -> {speaker reference as written: number of turns}
         "shows": {},  # docname -> set of SHOWS: the cross-page data the page displays
         "views": {},  # docname -> fingerprint of that data when the page was last written
+        "feed": {},  # docname -> what the feed needs of an episode page (see note_feed)
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -190,6 +191,14 @@ class PodcastDomain(Domain):
         counts[reference] = counts.get(reference, 0) + 1
         self._catalog = None
 
+    def note_feed(self, docname: str, **values: Any) -> None:
+        """Facts of an episode page the feed needs after reading: ``audio_length``,
+        ``audio_type`` (options), ``turns`` and ``sections`` (see exports.py)."""
+        self.data["feed"].setdefault(docname, {}).update(values)
+
+    def feed_note(self, docname: str) -> dict[str, Any]:
+        return self.data["feed"].get(docname, {})
+
     def note_shows(self, docname: str, what: str) -> None:
         """Page *docname* displays data of other pages (one of SHOWS)."""
         self.data["shows"].setdefault(docname, set()).add(what)
@@ -230,6 +239,7 @@ class PodcastDomain(Domain):
             by_doc.pop(docname, None)
         self.data["turn_refs"].pop(docname, None)
         self.data["shows"].pop(docname, None)
+        self.data["feed"].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -239,7 +249,7 @@ class PodcastDomain(Domain):
         for key, incoming in otherdata["profiles"].items():
             by_doc = self.data["profiles"].setdefault(key, {})
             by_doc.update({d: s for d, s in incoming.items() if d in docnames})
-        for name in ("turn_refs", "shows"):
+        for name in ("turn_refs", "shows", "feed"):
             for docname, value in otherdata[name].items():
                 if docname in docnames:
                     self.data[name][docname] = value

@@ -53,6 +53,14 @@ class Subtype(StrEnum):
     """A media URL that is not https (``javascript:``, ``data:``, ``http:`` …)."""
     missing_file = "missing_file"
     """A local media or caption file that does not exist."""
+    bad_transcript = "bad_transcript"
+    """A ``transcript`` file that cannot be read (binary, not UTF-8, malformed time, …)."""
+    bad_chapters = "bad_chapters"
+    """A chapters JSON file (``transcript`` ``:chapters:``) that cannot be read."""
+    feed = "feed"
+    """The podcast feed is not written (no base URL) or lacks a value Apple requires."""
+    no_audio = "no_audio"
+    """An episode without an audio file, left out of the podcast feed."""
 
 
 def warn(message: str, subtype: Subtype, location: Any = None) -> None:

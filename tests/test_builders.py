@@ -141,4 +141,5 @@ def test_latex(build) -> None:  # type: ignore[no-untyped-def]
         assert name in source
     # LaTeX escapes brackets as {[} and {]}: the output reads [01:12].
     assert "{[}01:12{]}" in source
-    assert re.search(r"Ada Example\}+ \{\[\}01:12\{\]\}", source), "time right after the name"
+    pattern = r"Ada Example\}+ \\DUrole\{podcast-time\}\{\{\[\}01:12\{\]\}\}"
+    assert re.search(pattern, source), "time right after the name"

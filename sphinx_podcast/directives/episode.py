@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -22,6 +23,7 @@ from ..warnings_ import Subtype, warn
 from . import PodcastDirective
 from .media import episode_players
 
+_MIME_TYPE = re.compile(r"^(?:audio|video)/[a-z0-9][a-z0-9.+-]*$")
 EXPLICIT_VALUES = {"yes": True, "true": True, "no": False, "false": False, "clean": False}
 
 
@@ -40,6 +42,8 @@ class EpisodeDirective(PodcastDirective):
             "vimeo",
             "spotify",
             "audio",
+            "audio-length",
+            "audio-type",
             "image",
             "category",
             "tags",
@@ -66,6 +70,7 @@ class EpisodeDirective(PodcastDirective):
 
         episode = self._episode(summary)
         domain.note_episode(episode)
+        self._note_enclosure(domain)
 
         header = pn.episode_header(classes=["podcast-episode"], docname=self.env.docname)
         self.set_source_info(header)
@@ -93,6 +98,23 @@ class EpisodeDirective(PodcastDirective):
         header["ids"].append(header_id)
         self.state.document.ids[header_id] = header
         return [header]
+
+    def _note_enclosure(self, domain: PodcastDomain) -> None:
+        """``audio-length`` (bytes) and ``audio-type`` (MIME type) of a remote audio file,
+        for the feed's enclosure."""
+        length = self._int_option("audio-length")
+        audio_type = self.options.get("audio-type", "").strip().lower()
+        if audio_type and not _MIME_TYPE.match(audio_type):
+            self.warn_option(
+                "audio-type", f"audio-type {audio_type!r} is not a MIME type like 'audio/mpeg'"
+            )
+            audio_type = ""
+        domain.note_feed(
+            self.env.docname,
+            audio_length=length,
+            audio_type=audio_type,
+            audio_line=self.option_line("audio"),
+        )
 
     def _int_option(self, name: str) -> int | None:
         value = self.options.get(name, "").strip()

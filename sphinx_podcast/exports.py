@@ -1,0 +1,297 @@
+"""Per-episode transcript and chapter files, and the links to them.
+
+For each episode page with speaker turns the html and dirhtml builders write,
+next to the page's name in the output::
+
+    <page>.vtt  <page>.srt  <page>.json  <page>.txt  <page>.chapters.json
+
+VTT, SRT and JSON need times: they are written when at least one turn is
+timed (the others' times are interpolated); the text file always. Chapters
+are the page's timed sections: each section after the episode header that
+holds a timed turn starts a chapter at its first turn's time.
+
+The files are written when the page is written (``doctree-resolved``), from
+that page's resolved doctree alone: a page-local output, safe under ``-j``.
+What the feed must know of them (is there a transcript, are there chapters)
+is noted in the domain at read time and answered by :func:`transcript_kind`
+and :func:`episode_chapters` from domain data only, with the same speaker
+resolution as the turns themselves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.transforms import SphinxTransform
+from sphinx.util.osutil import relative_uri
+
+from . import formats
+from . import nodes as pn
+from .config import get_config
+from .domain import PodcastDomain, get_podcast_domain
+from .locale import _
+from .model import TimeFormatError, parse_time
+from .transforms import following_sections
+
+#: The builders that write the feed, the exports and the links to them.
+FEED_BUILDERS = ("html", "dirhtml")
+
+#: (kind, file suffix, MIME type, link label) of every export.
+EXPORTS = (
+    ("vtt", ".vtt", "text/vtt", "VTT"),
+    ("srt", ".srt", "application/x-subrip", "SRT"),
+    ("json", ".json", "application/json", "JSON"),
+    ("txt", ".txt", "text/plain", "TXT"),
+)
+CHAPTERS_SUFFIX = ".chapters.json"
+CHAPTERS_TYPE = "application/json+chapters"
+TIMED_ONLY = ("vtt", "srt", "json")
+
+
+def writes_exports(builder: Builder) -> bool:
+    return builder.name in FEED_BUILDERS
+
+
+# -- read time: what the feed needs to know --------------------------------------------
+
+
+class NoteTranscript(SphinxTransform):
+    """Read time, episode pages: note every candidate turn and the sections in the domain."""
+
+    default_priority = 420  # after EpisodePageTransform (400) grouped the turns
+
+    def apply(self, **kwargs: Any) -> None:
+        header = next(self.document.findall(pn.episode_header), None)
+        domain = get_podcast_domain(self.env)
+        if header is None or self.env.docname not in domain.episodes:
+            return
+        sections = following_sections(header)
+        section_of: dict[int, int] = {}
+        for index, section in enumerate(sections):
+            for turn in section.findall(pn.turn):
+                section_of[id(turn)] = index
+        turns = []
+        for turn in self.document.findall(pn.turn):
+            start: float | None = None
+            if turn.get("time_text"):
+                with contextlib.suppress(TimeFormatError):  # warned about when resolved
+                    start = parse_time(turn["time_text"])
+            turns.append(
+                (
+                    turn["speaker_ref"],
+                    turn.get("syntax") != "bold",
+                    start,
+                    section_of.get(id(turn), -1),
+                )
+            )
+        titles = []
+        for section in sections:
+            title = section.next_node(nodes.title)
+            titles.append(
+                (
+                    " ".join(title.astext().split()) if title else "",
+                    section["ids"][0] if section["ids"] else "",
+                )
+            )
+        domain.note_feed(self.env.docname, turns=tuple(turns), sections=tuple(titles))
+
+
+def _resolved(domain: PodcastDomain, docname: str) -> list[tuple[float | None, int]]:
+    """(start, section index) of the page's turns that are turns once resolved: those of
+    a ``turn`` directive and bold names of known speakers (as TurnResolver decides)."""
+    table = domain.speaker_table()
+    return [
+        (start, section)
+        for reference, directive, start, section in domain.feed_note(docname).get("turns", ())
+        if directive or table.find(reference) is not None
+    ]
+
+
+def transcript_kind(domain: PodcastDomain, docname: str) -> str:
+    """``"timed"`` (some turn has a time), ``"untimed"`` or ``""`` (no turns)."""
+    turns = _resolved(domain, docname)
+    if not turns:
+        return ""
+    return "timed" if any(start is not None for start, _section in turns) else "untimed"
+
+
+def episode_chapters(domain: PodcastDomain, docname: str) -> list[formats.Chapter]:
+    """The page's timed sections, ascending; each ends where the next begins (the last at
+    the episode's duration, when known)."""
+    sections = domain.feed_note(docname).get("sections", ())
+    starts: dict[int, float] = {}
+    for start, section in _resolved(domain, docname):
+        if start is not None and section >= 0 and section not in starts:
+            starts[section] = start
+    chapters = sorted(
+        (formats.Chapter(start, sections[index][0]) for index, start in starts.items()),
+        key=lambda c: c.start,
+    )
+    episode = domain.episodes.get(docname)
+    duration = episode.duration if episode else None
+    for index, chapter in enumerate(chapters):
+        following = chapters[index + 1] if index + 1 < len(chapters) else None
+        end = following.start if following is not None else duration
+        if end is not None and end > chapter.start:
+            chapter.end = end
+    return chapters
+
+
+def export_files(domain: PodcastDomain, docname: str) -> list[tuple[str, str, str, str]]:
+    """(kind, output path, MIME type, label) of the files written for *docname*."""
+    kind = transcript_kind(domain, docname)
+    if not kind or docname not in domain.episodes:
+        return []
+    files = [
+        (name, docname + suffix, mime, label)
+        for name, suffix, mime, label in EXPORTS
+        if kind == "timed" or name not in TIMED_ONLY
+    ]
+    if episode_chapters(domain, docname):
+        files.append(("chapters", docname + CHAPTERS_SUFFIX, CHAPTERS_TYPE, ""))
+    return files
+
+
+# -- write time: the files ---------------------------------------------------------------
+
+_LEFT_OUT = (
+    pn.turn_label,
+    pn.media_embed,
+    nodes.image,
+    nodes.raw,
+    nodes.comment,
+    nodes.system_message,
+    nodes.footnote_reference,
+    nodes.citation_reference,
+    nodes.substitution_definition,
+    nodes.target,
+)
+
+
+def turn_cues(doctree: nodes.Node) -> list[formats.Cue]:
+    """The page's resolved turns: speaker name as shown, start time, text without the label."""
+    cues = []
+    for turn in doctree.findall(pn.turn):
+        if not turn.get("speaker"):
+            continue
+        label = next(turn.findall(pn.speaker_label), None)
+        name = " ".join(label.astext().split()) if label is not None else turn["speaker"]
+        body = turn.deepcopy()
+        for node in list(body.findall(lambda n: isinstance(n, _LEFT_OUT))):
+            if node.parent is not None:
+                node.parent.remove(node)
+        start = turn.get("start")
+        text = "\n".join(" ".join(child.astext().split()) for child in body.children)
+        cues.append(
+            formats.Cue(
+                float(start) if start is not None else None,
+                None,
+                name,
+                text.strip(),
+                turn.line or 0,
+            )
+        )
+    return cues
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return  # unchanged: keep the file's time
+    path.write_bytes(data)
+
+
+def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not writes_exports(app.builder):
+        return
+    domain = get_podcast_domain(app.env)
+    add_download_links(doctree, domain)
+    wanted = {path: kind for kind, path, _mime, _label in export_files(domain, docname)}
+    outdir = Path(app.outdir)
+    suffixes = [suffix for _name, suffix, _mime, _label in EXPORTS] + [CHAPTERS_SUFFIX]
+    for suffix in suffixes:  # files of a transcript (or chapters) that is gone
+        path = docname + suffix
+        if path not in wanted and (outdir / path).is_file() and docname in domain.episodes:
+            (outdir / path).unlink()
+    if not wanted:
+        return
+    episode = domain.episodes[docname]
+    cues = turn_cues(doctree)
+    language = get_config(app.config).feed.language or app.config.language or ""
+    total = episode.duration
+    for path, kind in wanted.items():
+        if kind == "vtt":
+            text = formats.to_vtt(cues, total=total)
+        elif kind == "srt":
+            text = formats.to_srt(cues, total=total)
+        elif kind == "json":
+            text = formats.to_podcast_json(cues, total=total, language=language)
+        elif kind == "txt":
+            text = formats.to_text(cues)
+        else:
+            text = formats.chapters_to_json(episode_chapters(domain, docname))
+        _write(outdir / path, text)
+
+
+# -- the links on the page ---------------------------------------------------------------
+
+
+class transcript_downloads(nodes.paragraph):
+    """``p.podcast-downloads``: "Download transcript: VTT · SRT · JSON · TXT".
+
+    Attributes: ``docname`` and ``links``, a list of (label, file suffix); the
+    HTML visitor makes each link relative to the page, so the doctree does not
+    depend on the page's name or the builder's URL scheme.
+    """
+
+
+def add_download_links(doctree: nodes.document, domain: PodcastDomain) -> None:
+    """The download line in each episode header (html, dirhtml)."""
+    for header in doctree.findall(pn.episode_header):
+        docname = header.get("docname", "")
+        links = [
+            (label, path[len(docname) :])
+            for kind, path, _mime, label in export_files(domain, docname)
+            if kind != "chapters"
+        ]
+        if not links:
+            continue
+        label = _("Download transcript:")
+        line = transcript_downloads(
+            "", nodes.Text(label), classes=["podcast-downloads"], docname=docname, links=links
+        )
+        nav = next(iter(header.findall(pn.episode_nav)), None)
+        if nav is not None and nav.parent is header:
+            header.insert(header.index(nav), line)
+        else:
+            header += line
+
+
+def visit_transcript_downloads(self: Any, node: transcript_downloads) -> None:
+    page = self.builder.get_target_uri(node["docname"])
+    label = nodes.Element()
+    label["classes"] = ["podcast-label"]
+    parts = [self.starttag(node, "p", ""), self.starttag(label, "span", "")]
+    parts.append(self.encode(node.astext()) + "</span> ")
+    for index, (text, suffix) in enumerate(node["links"]):
+        if index:
+            parts.append(" · ")
+        link = nodes.Element()
+        link["classes"] = ["podcast-download"]
+        href = relative_uri(page, node["docname"] + suffix)
+        parts.append(self.starttag(link, "a", "", href=href) + self.encode(text) + "</a>")
+    parts.append("</p>\n")
+    self.body.extend(parts)
+    raise nodes.SkipNode
+
+
+def setup_exports(app: Sphinx) -> None:
+    app.add_node(transcript_downloads, html=(visit_transcript_downloads, None))
+    app.add_transform(NoteTranscript)
+    app.connect("doctree-resolved", _on_doctree_resolved)

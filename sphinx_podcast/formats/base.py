@@ -1,0 +1,355 @@
+"""What every transcript format shares: cues, chapters, errors, clock times, timing, wrapping.
+
+Pure Python, no Sphinx.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+__all__ = [
+    "Chapter",
+    "Cue",
+    "FormatError",
+    "Transcript",
+    "fill_times",
+    "format_clock",
+    "parse_clock",
+    "split_text",
+]
+
+#: Speaking rate used to estimate how long untimed text takes (about 150 words a minute).
+CHARS_PER_SECOND = 15.0
+#: The shortest a cue whose end is estimated lasts, in milliseconds.
+MIN_CUE_MS = 1000
+
+
+class FormatError(ValueError):
+    """A transcript or chapters file that cannot be read, or data that cannot be written.
+
+    ``str(error)`` reads ``talk.vtt:12: malformed time '00:61:00'`` (file and line when known).
+    """
+
+    def __init__(self, message: str, filename: str = "", line: int | None = None) -> None:
+        self.message = message
+        self.filename = filename
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.filename and self.line:
+            return f"{self.filename}:{self.line}: {self.message}"
+        if self.filename:
+            return f"{self.filename}: {self.message}"
+        if self.line:
+            return f"line {self.line}: {self.message}"
+        return self.message
+
+    def located(self, filename: str) -> FormatError:
+        """The same error, naming *filename* (if it names no file yet)."""
+        if self.filename or not filename:
+            return self
+        return FormatError(self.message, filename, self.line)
+
+
+@dataclass
+class Cue:
+    """One timed piece of speech.
+
+    ``speaker`` is a name (or, for the writers' ``speakers_by_key``, a key); ``""`` when
+    unknown. ``text`` is plain text, unescaped; it may contain newlines. Times are
+    seconds; ``None`` when unknown. ``line`` is where the cue starts in the file read.
+    """
+
+    start: float | None
+    end: float | None
+    speaker: str
+    text: str
+    line: int = 0
+
+
+def _join(first: str, second: str) -> str:
+    if not first:
+        return second
+    if not second:
+        return first
+    # Captions broken into lines keep their lines; running text is joined with a space.
+    separator = "\n" if "\n" in first or "\n" in second else " "
+    return first.rstrip() + separator + second.lstrip()
+
+
+@dataclass
+class Transcript:
+    cues: list[Cue] = field(default_factory=list)
+    language: str = ""
+
+    def merged(self) -> list[Cue]:
+        """Turns: consecutive cues of one speaker merged into one at the first cue's time.
+
+        The merged end is the last cue's end; texts are joined with a space (with a
+        newline when the cues' texts are already broken into lines).
+        """
+        turns: list[Cue] = []
+        for cue in self.cues:
+            if turns and turns[-1].speaker == cue.speaker:
+                last = turns[-1]
+                last.text = _join(last.text, cue.text)
+                if cue.end is not None:
+                    last.end = cue.end
+                if last.start is None:
+                    last.start = cue.start
+                continue
+            turns.append(replace(cue))
+        return turns
+
+
+@dataclass
+class Chapter:
+    start: float
+    title: str
+    end: float | None = None
+    url: str = ""
+    img: str = ""
+
+
+# -- clock times --------------------------------------------------------------
+
+_CLOCK = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>\d+):(?P<s>\d+)(?:[.,](?P<ms>\d+))?$")
+
+
+def parse_clock(
+    text: str,
+    *,
+    separator: str = ".",
+    filename: str = "",
+    line: int | None = None,
+    hours: bool = False,
+) -> float:
+    """``HH:MM:SS.mmm`` (or ``MM:SS.mmm``) to seconds; anything else is a :class:`FormatError`.
+
+    *separator* is the one allowed before the milliseconds; with *hours* the hours
+    field is required.
+    """
+    value = text.strip()
+    match = _CLOCK.match(value)
+    bad = FormatError(f"malformed time {value!r}", filename, line)
+    if not match or (hours and match["h"] is None):
+        raise bad
+    if match["ms"] is not None and (
+        value[match.start("ms") - 1] != separator or len(match["ms"]) > 3
+    ):
+        raise bad
+    minutes, seconds = int(match["m"]), int(match["s"])
+    if seconds > 59 or (minutes > 59 and match["h"] is not None):
+        raise bad
+    millis = int((match["ms"] or "0").ljust(3, "0"))
+    return int(match["h"] or 0) * 3600 + minutes * 60 + seconds + millis / 1000
+
+
+def to_ms(seconds: float) -> int:
+    return round(seconds * 1000)
+
+
+def format_clock(milliseconds: int, separator: str = ".") -> str:
+    """``HH:MM:SS.mmm`` (``HH:MM:SS,mmm`` for SRT)."""
+    milliseconds = max(0, milliseconds)
+    seconds, millis = divmod(milliseconds, 1000)
+    minutes, secs = divmod(seconds, 60)
+    hrs, mins = divmod(minutes, 60)
+    return f"{hrs:02d}:{mins:02d}:{secs:02d}{separator}{millis:03d}"
+
+
+def seconds_value(milliseconds: int) -> int | float:
+    """Seconds for JSON: ``12`` or ``12.5``."""
+    if milliseconds % 1000 == 0:
+        return milliseconds // 1000
+    return milliseconds / 1000
+
+
+# -- timing -----------------------------------------------------------------------
+
+
+def _weight(cue: Cue) -> int:
+    return max(1, len(" ".join(cue.text.split())))
+
+
+def _estimate_ms(cue: Cue) -> int:
+    return max(MIN_CUE_MS, round(_weight(cue) / CHARS_PER_SECOND * 1000))
+
+
+def fill_times(cues: Sequence[Cue], total: float | None = None) -> list[tuple[int, int]]:
+    """(start, end) in milliseconds for every cue, known times kept.
+
+    Unknown starts are interpolated between known ones in proportion to the text's
+    length (from 0 before the first known one; after the last one, over the rest of
+    *total* if given, else at a speaking rate of about 150 words a minute). Starts
+    never decrease; every end is after its start (the next start, the cue's own end,
+    or an estimate).
+    """
+    count = len(cues)
+    if not count:
+        return []
+    total_ms = to_ms(total) if total else None
+    starts: list[int | None] = [None if c.start is None else to_ms(c.start) for c in cues]
+    # Known starts never decrease.
+    highest = 0
+    for index, start in enumerate(starts):
+        if start is not None:
+            highest = max(highest, start)
+            starts[index] = highest
+    if starts[0] is None:
+        starts[0] = 0
+    weights = [_weight(c) for c in cues]
+    known = [i for i, s in enumerate(starts) if s is not None]
+    for left, right in itertools.pairwise(known):
+        _interpolate(starts, weights, left, right, starts[right])  # type: ignore[arg-type]
+    last = known[-1]
+    if last < count - 1:
+        base = starts[last]
+        assert base is not None
+        if total_ms is not None and total_ms > base:
+            _interpolate(starts, weights, last, count, total_ms)
+        else:
+            position = base
+            for index in range(last + 1, count):
+                position += _estimate_ms(cues[index - 1])
+                starts[index] = position
+    result: list[tuple[int, int]] = []
+    for index, cue in enumerate(cues):
+        start = starts[index]
+        assert start is not None
+        following = starts[index + 1] if index + 1 < count else None
+        if cue.end is not None and to_ms(cue.end) > start:
+            end = to_ms(cue.end)
+        elif following is not None and following > start:
+            end = following
+        else:
+            end = start + _estimate_ms(cue)
+            if following is None and total_ms is not None and total_ms > start:
+                end = min(end, total_ms)
+        result.append((start, max(end, start + 1)))
+    return result
+
+
+def _interpolate(
+    starts: list[int | None], weights: list[int], left: int, right: int, right_ms: int
+) -> None:
+    """Fill starts[left+1:right] between starts[left] and *right_ms* by weight."""
+    if right - left < 2 and right < len(starts):
+        return
+    base = starts[left]
+    assert base is not None
+    span = right_ms - base
+    total = sum(weights[left:right])
+    done = 0
+    for index in range(left + 1, min(right, len(starts))):
+        done += weights[index - 1]
+        starts[index] = base + round(span * done / total)
+
+
+# -- wrapping ------------------------------------------------------------------
+
+
+def _chunks(word: str, budget: int, measure: Callable[[str], int]) -> list[str]:
+    """Cut one word that does not fit on a line into pieces that do."""
+    pieces: list[str] = []
+    current = ""
+    for char in word:
+        if current and measure(current + char) > budget:
+            pieces.append(current)
+            current = ""
+        current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap(text: str, budget: Callable[[int], int], measure: Callable[[str], int] = len) -> list[str]:
+    """Greedy word wrap: line *i* measures at most ``budget(i)`` (words are cut if they
+    must be)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if measure(candidate) <= budget(len(lines)):
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+            current = ""
+        if measure(word) <= budget(len(lines)):
+            current = word
+            continue
+        # Cut the word; each piece fits the budget of the line it goes on.
+        rest = word
+        while rest:
+            piece = _chunks(rest, budget(len(lines)), measure)[0]
+            if piece == rest:
+                current = piece
+                break
+            lines.append(piece)
+            rest = rest[len(piece) :]
+    if current:
+        lines.append(current)
+    return lines
+
+
+def split_text(
+    text: str,
+    width: int,
+    lines_per_block: int,
+    *,
+    first_width: int | None = None,
+    measure: Callable[[str], int] = len,
+) -> list[list[str]]:
+    """Text wrapped to *width* and grouped into blocks of at most *lines_per_block* lines.
+
+    *first_width* is the budget of each block's first line (where a speaker label goes).
+    """
+
+    def budget(index: int) -> int:
+        if first_width is not None and index % lines_per_block == 0:
+            return first_width
+        return width
+
+    lines = wrap(text, budget, measure)
+    return [lines[i : i + lines_per_block] for i in range(0, len(lines), lines_per_block)]
+
+
+def timed_blocks(
+    start: int, end: int, limit: int, blocks: Sequence[Sequence[str]]
+) -> list[tuple[int, int]]:
+    """Times for the blocks of one turn: in proportion to their length within
+    [start, limit], the last one ending at *end*; each at least 1 ms long."""
+    count = len(blocks)
+    weights = [max(1, sum(len(line) for line in block)) for block in blocks]
+    total = sum(weights)
+    span = max(limit - start, 0)
+    starts = []
+    done = 0
+    for weight in weights:
+        starts.append(start + round(span * done / total))
+        done += weight
+    times = []
+    for index in range(count):
+        block_start = starts[index]
+        block_end = starts[index + 1] if index + 1 < count else end
+        times.append((block_start, max(block_end, block_start + 1)))
+    return times
+
+
+def speaker_name(speaker: str, speakers_by_key: Mapping[str, str] | None) -> str:
+    if speakers_by_key and speaker in speakers_by_key:
+        return speakers_by_key[speaker]
+    return speaker
+
+
+def map_speaker(label: str, speakers: Mapping[str, str] | None) -> str:
+    """A diarization label (``SPEAKER_00``) as the name *speakers* gives it."""
+    label = label.strip()
+    if speakers and label in speakers:
+        return speakers[label]
+    return label

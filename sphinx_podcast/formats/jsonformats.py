@@ -1,0 +1,241 @@
+"""The JSON formats: Whisper, WhisperX, podcast-namespace transcripts and chapters (v1.2)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .base import (
+    Chapter,
+    Cue,
+    FormatError,
+    Transcript,
+    fill_times,
+    map_speaker,
+    seconds_value,
+    speaker_name,
+    to_ms,
+)
+
+PODCAST_JSON_VERSION = "1.0.0"
+CHAPTERS_VERSION = "1.2.0"
+
+
+def load_json(text: str, filename: str = "") -> Any:
+    try:
+        return json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as error:
+        raise FormatError(f"not valid JSON: {error.msg}", filename, error.lineno) from None
+
+
+def _number(value: Any, what: str, filename: str, *, optional: bool = False) -> float | None:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise FormatError(f"{what} must be a number of seconds, got {value!r}", filename)
+    if value < 0:
+        raise FormatError(f"{what} must not be negative, got {value!r}", filename)
+    return float(value)
+
+
+def _text(value: Any, what: str, filename: str) -> str:
+    if not isinstance(value, str):
+        raise FormatError(f"{what} must be a string, got {type(value).__name__}", filename)
+    return value
+
+
+def _segments(data: Any, filename: str) -> list[Any]:
+    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+        raise FormatError("expected a JSON object with a list of 'segments'", filename)
+    segments = data["segments"]
+    for index, segment in enumerate(segments):
+        if not isinstance(segment, dict):
+            raise FormatError(f"segment {index + 1} is not an object", filename)
+    return segments
+
+
+# -- Whisper and WhisperX -------------------------------------------------------------
+
+
+def _join_words(words: list[str]) -> str:
+    # Whisper's words carry their leading space (" Hello"); WhisperX's do not ("Hello").
+    if any(w[:1].isspace() for w in words):
+        return "".join(words).strip()
+    return " ".join(w.strip() for w in words)
+
+
+def _split_by_word_speaker(
+    segment: dict[str, Any], start: float, end: float, where: str, filename: str
+) -> list[tuple[float, float, str, str]] | None:
+    """A WhisperX segment whose words name more than one speaker, cut at each change."""
+    words = segment.get("words")
+    if not isinstance(words, list) or not words:
+        return None
+    labels = {w.get("speaker") for w in words if isinstance(w, dict) and w.get("speaker")}
+    if len(labels) < 2 and segment.get("speaker"):
+        return None
+    if not labels:
+        return None
+    runs: list[tuple[float, float, str, list[str]]] = []
+    position = start
+    for number, word in enumerate(words, start=1):
+        if not isinstance(word, dict):
+            raise FormatError(f"{where}, word {number} is not an object", filename)
+        text = _text(word.get("word", ""), f"{where}, word {number}: 'word'", filename)
+        word_start = _number(
+            word.get("start"), f"{where}, word {number}: 'start'", filename, optional=True
+        )
+        word_end = _number(
+            word.get("end"), f"{where}, word {number}: 'end'", filename, optional=True
+        )
+        label = word.get("speaker") or (runs[-1][2] if runs else segment.get("speaker", ""))
+        if word_start is None:  # WhisperX gives numbers no times
+            word_start = position
+        position = word_end if word_end is not None else word_start
+        if runs and runs[-1][2] == label:
+            first, _last, _label, texts = runs[-1]
+            texts.append(text)
+            runs[-1] = (first, position, label, texts)
+        else:
+            runs.append((word_start, position, label, [text]))
+    result = [(s, max(e, s), label, _join_words(texts)) for s, e, label, texts in runs]
+    if result:
+        result[-1] = (result[-1][0], max(end, result[-1][0]), result[-1][2], result[-1][3])
+    return result
+
+
+def read_whisper(
+    text: str,
+    *,
+    filename: str = "",
+    speakers: Mapping[str, str] | None = None,
+    data: Any = None,
+) -> Transcript:
+    """Whisper's JSON (``segments`` of ``start``, ``end``, ``text``) and WhisperX's (the
+    same, with ``speaker`` on segments or words: a segment is cut where its words'
+    speaker changes)."""
+    if data is None:
+        data = load_json(text, filename)
+    cues: list[Cue] = []
+    for index, segment in enumerate(_segments(data, filename), start=1):
+        where = f"segment {index}"
+        start = _number(segment.get("start"), f"{where}: 'start'", filename)
+        end = _number(segment.get("end"), f"{where}: 'end'", filename)
+        assert start is not None and end is not None
+        if end < start:
+            raise FormatError(f"{where} ends ({end}) before it starts ({start})", filename)
+        body = _text(segment.get("text", ""), f"{where}: 'text'", filename).strip()
+        runs = _split_by_word_speaker(segment, start, end, where, filename)
+        if runs is not None:
+            for run_start, run_end, label, run_text in runs:
+                speaker = map_speaker(str(label or ""), speakers) if label else ""
+                cues.append(Cue(run_start, run_end, speaker, run_text))
+            continue
+        label = segment.get("speaker")
+        if label is not None and not isinstance(label, str):
+            raise FormatError(f"{where}: 'speaker' must be a string", filename)
+        cues.append(Cue(start, end, map_speaker(label, speakers) if label else "", body))
+    language = data.get("language") if isinstance(data.get("language"), str) else ""
+    return Transcript(cues, language or "")
+
+
+# -- podcast namespace -------------------------------------------------------------
+
+
+def read_podcast_json(
+    text: str,
+    *,
+    filename: str = "",
+    speakers: Mapping[str, str] | None = None,
+    data: Any = None,
+) -> Transcript:
+    """``{"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime", "body"}]}``."""
+    if data is None:
+        data = load_json(text, filename)
+    cues: list[Cue] = []
+    for index, segment in enumerate(_segments(data, filename), start=1):
+        where = f"segment {index}"
+        start = _number(segment.get("startTime"), f"{where}: 'startTime'", filename)
+        end = _number(segment.get("endTime"), f"{where}: 'endTime'", filename, optional=True)
+        if start is not None and end is not None and end < start:
+            raise FormatError(f"{where} ends ({end}) before it starts ({start})", filename)
+        body = _text(segment.get("body", ""), f"{where}: 'body'", filename)
+        label = segment.get("speaker", "")
+        if not isinstance(label, str):
+            raise FormatError(f"{where}: 'speaker' must be a string", filename)
+        cues.append(Cue(start, end, map_speaker(label, speakers) if label else "", body.strip()))
+    language = data.get("language") if isinstance(data.get("language"), str) else ""
+    return Transcript(cues, language or "")
+
+
+def to_podcast_json(
+    cues: Sequence[Cue],
+    *,
+    speakers_by_key: Mapping[str, str] | None = None,
+    total: float | None = None,
+    language: str = "",
+) -> str:
+    """The podcast namespace's JSON transcript: one segment per cue, times in seconds."""
+    cues = [c for c in cues if c.text.strip()]
+    times = fill_times(cues, total)
+    segments = []
+    for cue, (start, end) in zip(cues, times, strict=True):
+        segment: dict[str, Any] = {}
+        name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
+        if name:
+            segment["speaker"] = name
+        segment["startTime"] = seconds_value(start)
+        segment["endTime"] = seconds_value(end)
+        segment["body"] = " ".join(cue.text.split())
+        segments.append(segment)
+    document: dict[str, Any] = {"version": PODCAST_JSON_VERSION}
+    if language:
+        document["language"] = language
+    document["segments"] = segments
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- chapters ------------------------------------------------------------------------
+
+
+def read_chapters(text: str, *, filename: str = "", data: Any = None) -> list[Chapter]:
+    """Chapters JSON (v1.2): ``{"version", "chapters": [{"startTime", "title", …}]}``,
+    sorted by start."""
+    if data is None:
+        data = load_json(text, filename)
+    if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
+        raise FormatError("expected a JSON object with a list of 'chapters'", filename)
+    chapters = []
+    for index, item in enumerate(data["chapters"], start=1):
+        where = f"chapter {index}"
+        if not isinstance(item, dict):
+            raise FormatError(f"{where} is not an object", filename)
+        start = _number(item.get("startTime"), f"{where}: 'startTime'", filename)
+        end = _number(item.get("endTime"), f"{where}: 'endTime'", filename, optional=True)
+        assert start is not None
+        title = _text(item.get("title", ""), f"{where}: 'title'", filename)
+        url = _text(item.get("url", ""), f"{where}: 'url'", filename)
+        img = _text(item.get("img", ""), f"{where}: 'img'", filename)
+        chapters.append(Chapter(start, title, end, url, img))
+    return sorted(chapters, key=lambda c: c.start)
+
+
+def chapters_to_json(chapters: Sequence[Chapter]) -> str:
+    """Chapters JSON v1.2.0, ascending by start."""
+    items = []
+    for chapter in sorted(chapters, key=lambda c: c.start):
+        item: dict[str, Any] = {
+            "startTime": seconds_value(to_ms(chapter.start)),
+            "title": " ".join(chapter.title.split()),
+        }
+        if chapter.end is not None and chapter.end > chapter.start:
+            item["endTime"] = seconds_value(to_ms(chapter.end))
+        if chapter.url:
+            item["url"] = chapter.url
+        if chapter.img:
+            item["img"] = chapter.img
+        items.append(item)
+    document = {"version": CHAPTERS_VERSION, "chapters": items}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,195 @@
+"""SubRip (SRT), read with the ``srt`` library, and YouTube's SBV."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import partial
+
+from .base import (
+    Cue,
+    FormatError,
+    Transcript,
+    fill_times,
+    format_clock,
+    map_speaker,
+    parse_clock,
+    speaker_name,
+    timed_blocks,
+    wrap,
+)
+
+LINE_WIDTH = 32
+LINES_PER_CARD = 2
+
+_SRT_TIMING = re.compile(r"^\s*(?P<start>\S+)\s*-->\s*(?P<end>\S+)")
+_SBV_TIMING = re.compile(r"^\s*(?P<start>\d+:\d+:\d+\.\d+),(?P<end>\d+:\d+:\d+\.\d+)\s*$")
+# "[SPEAKER_00]: " (WhisperX) or "Ada Example: "
+_PREFIX = re.compile(
+    r"^(?:-\s*)?(?:\[(?P<label>[^\]\n]{1,64})\]|(?P<name>[^\s:\[\]<>\d][^:\n<>]{0,63}?))"
+    r":[ \t]+"
+)
+_NOT_IN_NAMES = re.compile(r"[.,;!?\"()]")
+_FORMATTING = re.compile(r"</?(?:i|b|u|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.IGNORECASE)
+
+
+def split_prefix(text: str, speakers: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+    """(speaker, rest) if *text* starts with ``Name:`` or ``[LABEL]:``."""
+    match = _PREFIX.match(text)
+    if not match:
+        return None
+    if match["label"]:
+        return map_speaker(match["label"], speakers), text[match.end() :]
+    name = match["name"].strip()
+    if len(name.split()) > 4 or _NOT_IN_NAMES.search(name):
+        return None
+    return map_speaker(name, speakers), text[match.end() :]
+
+
+def _with_speakers(
+    items: list[tuple[float, float, str, int]], speakers: Mapping[str, str] | None
+) -> list[Cue]:
+    """Cues from (start, end, text, line); a card without a ``Name:`` prefix continues
+    the speaker before it when the file labels its speakers at all."""
+    cues: list[Cue] = []
+    labelled = False
+    current = ""
+    for start, end, text, line in items:
+        found = split_prefix(text, speakers)
+        if found is not None:
+            labelled = True
+            current, text = found
+        cues.append(Cue(start, end, current if labelled else "", text.strip(), line))
+    return cues
+
+
+# -- SRT ----------------------------------------------------------------------------
+
+
+def to_srt(
+    cues: Sequence[Cue],
+    *,
+    speakers_by_key: Mapping[str, str] | None = None,
+    total: float | None = None,
+) -> str:
+    """SubRip: numbered cards of at most two lines of 32 characters; a new card at every
+    speaker change, whose first card starts with ``Name:``."""
+    cues = [c for c in cues if c.text.strip()]
+    times = fill_times(cues, total)
+    cards: list[str] = []
+    for index, cue in enumerate(cues):
+        start, end = times[index]
+        limit = times[index + 1][0] if index + 1 < len(cues) else end
+        limit = min(max(limit, start), end)
+        name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
+        prefix = f"{name}: " if name else ""
+        first_width = max(LINE_WIDTH - len(prefix), 8)
+        # Only the turn's first card carries the name.
+        # "-->" would read as timings: an SRT card's text cannot hold it
+        wrapped = wrap(cue.text.replace("-->", "->"), partial(_budget, first_width))
+        blocks = [wrapped[i : i + LINES_PER_CARD] for i in range(0, len(wrapped), LINES_PER_CARD)]
+        blocks[0] = [prefix + blocks[0][0], *blocks[0][1:]]
+        for (card_start, card_end), lines in zip(
+            timed_blocks(start, end, limit, blocks), blocks, strict=True
+        ):
+            cards.append(
+                f"{len(cards) + 1}\n"
+                f"{format_clock(card_start, ',')} --> {format_clock(card_end, ',')}\n"
+                + "\n".join(lines)
+                + "\n"
+            )
+    return "\n".join(cards)
+
+
+def _budget(first_width: int, index: int) -> int:
+    return first_width if index == 0 else LINE_WIDTH
+
+
+def read_srt(
+    text: str, *, filename: str = "", speakers: Mapping[str, str] | None = None
+) -> Transcript:
+    import srt
+
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    timing_lines: list[int] = []
+    for number, text_line in enumerate(lines, start=1):
+        if "-->" not in text_line:
+            continue
+        match = _SRT_TIMING.match(text_line)
+        if not match:
+            raise FormatError(f"malformed card timings {text_line.strip()!r}", filename, number)
+        start = parse_clock(match["start"], separator=",", filename=filename, line=number)
+        end = parse_clock(match["end"], separator=",", filename=filename, line=number)
+        if end < start:
+            raise FormatError(
+                f"card ends ({match['end']}) before it starts ({match['start']})", filename, number
+            )
+        timing_lines.append(number)
+    if not timing_lines:
+        raise FormatError("no SRT cards ('00:00:01,000 --> 00:00:04,000') found", filename)
+    try:
+        subtitles = list(srt.parse(text))
+    except srt.SRTParseError as error:
+        where = text.count("\n", 0, _skip_blank(text, error.expected_start)) + 1
+        raise FormatError("not an SRT card (number, timings, text)", filename, where) from None
+    except ValueError as error:
+        raise FormatError(f"not valid SRT: {error}", filename) from None
+    items: list[tuple[float, float, str, int]] = []
+    for index, subtitle in enumerate(subtitles):
+        line = timing_lines[index] if index < len(timing_lines) else 0
+        body = _FORMATTING.sub("", subtitle.content).strip()
+        items.append((subtitle.start.total_seconds(), subtitle.end.total_seconds(), body, line))
+    return Transcript(_with_speakers(items, speakers))
+
+
+def _skip_blank(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+# -- SBV ----------------------------------------------------------------------------
+
+
+def read_sbv(
+    text: str, *, filename: str = "", speakers: Mapping[str, str] | None = None
+) -> Transcript:
+    """YouTube's SBV: ``0:00:01.000,0:00:04.000`` then text lines, blocks apart by blank
+    lines; ``>>`` starts a new speaker (``>> Ada: text`` names it)."""
+    lines = text.lstrip("\ufeff").splitlines()
+    items: list[tuple[float, float, str, int]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        number = index + 1
+        if not line.strip():
+            index += 1
+            continue
+        match = _SBV_TIMING.match(line)
+        if not match:
+            raise FormatError(
+                f"expected SBV timings like '0:00:01.000,0:00:04.000', got {line.strip()!r}",
+                filename,
+                number,
+            )
+        start = parse_clock(match["start"], filename=filename, line=number, hours=True)
+        end = parse_clock(match["end"], filename=filename, line=number, hours=True)
+        if end < start:
+            raise FormatError(
+                f"caption ends ({match['end']}) before it starts ({match['start']})",
+                filename,
+                number,
+            )
+        index += 1
+        body: list[str] = []
+        while index < len(lines) and lines[index].strip():
+            body.append(lines[index].strip())
+            index += 1
+        joined = "\n".join(body)
+        if joined.startswith(">>"):
+            joined = joined[2:].lstrip()
+        items.append((start, end, joined, number))
+    if not items:
+        raise FormatError("no SBV captions found", filename)
+    return Transcript(_with_speakers(items, speakers))

@@ -1,0 +1,167 @@
+"""WebVTT: read with webvtt-py (strict), write with our own writer (which escapes)."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Mapping, Sequence
+
+from .base import (
+    Cue,
+    FormatError,
+    Transcript,
+    fill_times,
+    format_clock,
+    map_speaker,
+    parse_clock,
+    speaker_name,
+    split_text,
+    timed_blocks,
+)
+
+#: Longest line of a cue payload, voice span and character references included.
+LINE_WIDTH = 65
+LINES_PER_CUE = 2
+
+_TIMING = re.compile(r"^\s*(?P<start>\S+)\s+-->\s+(?P<end>\S+)")
+_VOICE = re.compile(r"^<v(?:\.[^\s>]+)*[ \t]+(?P<name>[^>]*)>")
+_BRACKET_LABEL = re.compile(r"^\[(?P<label>[^\]\n]{1,64})\]:[ \t]*")
+_LANGUAGE = re.compile(r"^Language:\s*(?P<lang>\S+)\s*$", re.IGNORECASE)
+
+
+# -- writing ------------------------------------------------------------------------
+
+
+def escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_voice(name: str) -> str:
+    name = " ".join(name.split())  # no newlines (nor runs of white space) in a voice
+    return name.replace("&", "&amp;").replace(">", "&gt;")
+
+
+def _escaped_length(text: str) -> int:
+    return len(escape_text(text))
+
+
+def to_vtt(
+    cues: Sequence[Cue],
+    *,
+    speakers_by_key: Mapping[str, str] | None = None,
+    total: float | None = None,
+) -> str:
+    """WebVTT of *cues* (turns): a new cue at every speaker change, the speaker as a
+    voice span, text escaped, lines of at most 65 characters (a long turn becomes
+    several cues, timed in proportion to their text).
+
+    ``speakers_by_key`` maps a cue's speaker (a key) to the name written; unknown
+    times are filled in (see :func:`~sphinx_podcast.formats.fill_times`, *total*
+    is the episode's length in seconds, if known).
+    """
+    cues = [c for c in cues if c.text.strip()]
+    out = io.StringIO()
+    out.write("WEBVTT\n")
+    times = fill_times(cues, total)
+    for index, cue in enumerate(cues):
+        start, end = times[index]
+        limit = times[index + 1][0] if index + 1 < len(cues) else end
+        limit = min(max(limit, start), end)
+        name = speaker_name(cue.speaker, speakers_by_key)
+        voice = f"<v {escape_voice(name)}>" if name.strip() else ""
+        first_width = max(LINE_WIDTH - len(voice), 20)
+        blocks = split_text(
+            cue.text, LINE_WIDTH, LINES_PER_CUE, first_width=first_width, measure=_escaped_length
+        )
+        for (block_start, block_end), lines in zip(
+            timed_blocks(start, end, limit, blocks), blocks, strict=True
+        ):
+            out.write(f"\n{format_clock(block_start)} --> {format_clock(block_end)}\n")
+            out.write(voice + "\n".join(escape_text(line) for line in lines) + "\n")
+    return out.getvalue()
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+def _check_timings(lines: list[str], filename: str) -> list[int]:
+    """Check every cue timing line (a clear error with its line number); their line numbers."""
+    found = []
+    for number, line in enumerate(lines, start=1):
+        if "-->" not in line:
+            continue
+        match = _TIMING.match(line)
+        if not match:
+            raise FormatError(f"malformed cue timings {line.strip()!r}", filename, number)
+        start = parse_clock(match["start"], filename=filename, line=number)
+        end = parse_clock(match["end"], filename=filename, line=number)
+        for value in (match["start"], match["end"]):
+            if not re.fullmatch(r"(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}", value):
+                raise FormatError(f"malformed time {value!r}", filename, number)
+        if end < start:
+            raise FormatError(
+                f"cue ends ({match['end']}) before it starts ({match['start']})", filename, number
+            )
+        found.append(number)
+    return found
+
+
+def _split_voices(raw_lines: list[str]) -> list[tuple[str | None, list[str]]]:
+    """Lines of one cue grouped by the voice span that starts them (``None``: no voice)."""
+    groups: list[tuple[str | None, list[str]]] = []
+    for line in raw_lines:
+        match = _VOICE.match(line)
+        if match or not groups:
+            groups.append((match["name"] if match else None, [line]))
+        else:
+            groups[-1][1].append(line)
+    return groups
+
+
+_TAG = re.compile(r"<[^>\n]*>")
+
+
+def _plain(lines: list[str]) -> str:
+    return html.unescape("\n".join(_TAG.sub("", line) for line in lines)).strip()
+
+
+def read_vtt(
+    text: str, *, filename: str = "", speakers: Mapping[str, str] | None = None
+) -> Transcript:
+    import webvtt
+    from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    if not lines or not re.match(r"^WEBVTT(?:[ \t].*)?$", lines[0]):
+        raise FormatError("a WebVTT file must start with a 'WEBVTT' line", filename, 1)
+    timing_lines = _check_timings(lines, filename)
+    try:
+        vtt = webvtt.WebVTT.from_string(text, strict=True)
+    except (MalformedCaptionError, MalformedFileError) as error:
+        raise FormatError(f"not valid WebVTT: {error}", filename) from None
+    language = ""
+    for meta in getattr(vtt, "metadata", []) or []:
+        match = _LANGUAGE.match(meta)
+        if match:
+            language = match["lang"]
+    cues: list[Cue] = []
+    for index, caption in enumerate(vtt.captions):
+        line = timing_lines[index] if index < len(timing_lines) else 0
+        start = _seconds(caption.start)
+        end = _seconds(caption.end)
+        for voice, voice_lines in _split_voices(list(caption.lines)):
+            body = _plain(voice_lines)
+            speaker = map_speaker(html.unescape(voice), speakers) if voice else ""
+            if not speaker:
+                match = _BRACKET_LABEL.match(body)
+                if match:  # WhisperX writes "[SPEAKER_00]: text"
+                    speaker = map_speaker(match["label"], speakers)
+                    body = body[match.end() :]
+            cues.append(Cue(start, end, speaker, body, line))
+    return Transcript(cues, language)
+
+
+def _seconds(clock: str) -> float:
+    return parse_clock(clock)
