@@ -42,6 +42,9 @@ latex_elements = {
     # Sphinx titles the table of contents with the first toctree's caption
     # ("Open Workshop"); keep the usual title.
     "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
+    # Long inline code such as referrerpolicy="strict-origin-when-cross-origin"
+    # may break after its hyphens instead of running into the margin.
+    "preamble": r"\renewcommand*{\sphinxhyphenininlineliteral}[1]{\mbox{-}\allowbreak}",
 }
 
 # -- sphinx-podcast ------------------------------------------------------------

@@ -40,6 +40,7 @@ CONF_PY = """\
 # A minimal Sphinx configuration for the pages sphinx-podcast imported.
 project = "Podcast"
 extensions = ["myst_parser", "sphinx_podcast"]
+myst_heading_anchors = 3  # links to headings (#section-title) as in the original posts
 exclude_patterns = ["_build"]
 """
 INDEX_MD = """\

@@ -20,14 +20,12 @@ resolution as the turns themselves.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.transforms import SphinxTransform
 from sphinx.util.osutil import relative_uri
 
 from . import formats
@@ -35,8 +33,6 @@ from . import nodes as pn
 from .config import get_config
 from .domain import PodcastDomain, get_podcast_domain
 from .locale import _
-from .model import TimeFormatError, parse_time
-from .transforms import following_sections
 
 #: The builders that write the feed, the exports and the links to them.
 FEED_BUILDERS = ("html", "dirhtml")
@@ -58,47 +54,6 @@ def writes_exports(builder: Builder) -> bool:
 
 
 # -- read time: what the feed needs to know --------------------------------------------
-
-
-class NoteTranscript(SphinxTransform):
-    """Read time, episode pages: note every candidate turn and the sections in the domain."""
-
-    default_priority = 420  # after EpisodePageTransform (400) grouped the turns
-
-    def apply(self, **kwargs: Any) -> None:
-        header = next(self.document.findall(pn.episode_header), None)
-        domain = get_podcast_domain(self.env)
-        if header is None or self.env.docname not in domain.episodes:
-            return
-        sections = following_sections(header)
-        section_of: dict[int, int] = {}
-        for index, section in enumerate(sections):
-            for turn in section.findall(pn.turn):
-                section_of[id(turn)] = index
-        turns = []
-        for turn in self.document.findall(pn.turn):
-            start: float | None = None
-            if turn.get("time_text"):
-                with contextlib.suppress(TimeFormatError):  # warned about when resolved
-                    start = parse_time(turn["time_text"])
-            turns.append(
-                (
-                    turn["speaker_ref"],
-                    turn.get("syntax") != "bold",
-                    start,
-                    section_of.get(id(turn), -1),
-                )
-            )
-        titles = []
-        for section in sections:
-            title = section.next_node(nodes.title)
-            titles.append(
-                (
-                    " ".join(title.astext().split()) if title else "",
-                    section["ids"][0] if section["ids"] else "",
-                )
-            )
-        domain.note_feed(self.env.docname, turns=tuple(turns), sections=tuple(titles))
 
 
 def _resolved(domain: PodcastDomain, docname: str) -> list[tuple[float | None, int]]:
@@ -173,25 +128,28 @@ _LEFT_OUT = (
 )
 
 
+def _spoken_text(node: nodes.Node) -> str:
+    """The text of *node* without labels, media, images and other furniture."""
+    if isinstance(node, nodes.Text):
+        return str(node)
+    if isinstance(node, _LEFT_OUT):
+        return ""
+    return "".join(_spoken_text(child) for child in node.children)
+
+
 def turn_cues(doctree: nodes.Node) -> list[formats.Cue]:
     """The page's resolved turns: speaker name as shown, start time, text without the label."""
     cues = []
     for turn in doctree.findall(pn.turn):
         if not turn.get("speaker"):
             continue
-        label = next(turn.findall(pn.speaker_label), None)
-        name = " ".join(label.astext().split()) if label is not None else turn["speaker"]
-        body = turn.deepcopy()
-        for node in list(body.findall(lambda n: isinstance(n, _LEFT_OUT))):
-            if node.parent is not None:
-                node.parent.remove(node)
         start = turn.get("start")
-        text = "\n".join(" ".join(child.astext().split()) for child in body.children)
+        text = "\n".join(" ".join(_spoken_text(child).split()) for child in turn.children)
         cues.append(
             formats.Cue(
                 float(start) if start is not None else None,
                 None,
-                name,
+                turn.get("speaker_name") or turn["speaker"],
                 text.strip(),
                 turn.line or 0,
             )
@@ -293,5 +251,4 @@ def visit_transcript_downloads(self: Any, node: transcript_downloads) -> None:
 
 def setup_exports(app: Sphinx) -> None:
     app.add_node(transcript_downloads, html=(visit_transcript_downloads, None))
-    app.add_transform(NoteTranscript)
     app.connect("doctree-resolved", _on_doctree_resolved)

@@ -16,6 +16,7 @@ Both passes visit each node a bounded number of times: linear in page size.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -47,13 +48,18 @@ _MAX_NAME_LENGTH = 80
 _CONTINUATIONS = (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list, nodes.block_quote)
 
 
-def _split_prefix(paragraph: nodes.paragraph) -> tuple[str, str, int] | None:
-    """If *paragraph* starts like a turn: (name, time text, number of prefix nodes).
+MARK = "podcast_turn"
+"""Attribute of a paragraph that starts like a turn: (name, time text, prefix length)."""
 
-    The prefix (the bold name and what follows it up to the colon) stays in
-    the paragraph as its first nodes, split off from the text after it, so a
-    name that turns out to be nobody's needs no repair. Called on every
-    paragraph of an episode page: cheap checks come first.
+
+def _split_prefix(paragraph: nodes.paragraph) -> tuple[str, str, int] | None:
+    """If *paragraph* starts like a turn: (name, time text, prefix length).
+
+    The prefix is the bold name plus the first *prefix length* characters of
+    the text after it (``" [01:12]: "``). Nothing is cut at read time: a
+    name that turns out to be nobody's needs no repair, and the page's
+    doctree (kept in memory for the whole build) gets no extra nodes.
+    Called on every paragraph of an episode page, so cheap checks come first.
     """
     children = paragraph.children
     if not children:
@@ -70,60 +76,35 @@ def _split_prefix(paragraph: nodes.paragraph) -> tuple[str, str, int] | None:
     after = children[1] if len(children) > 1 else None
     match = _BOLD_WITH_COLON.match(bold)
     if match:  # **Ada:** text
-        if isinstance(after, nodes.Text) and after[:1].isspace():
-            rest = after.lstrip()
-            _split_text(paragraph, after, len(after) - len(rest))
-            return match["name"].strip(), (match["time"] or "").strip(), 2
-        return match["name"].strip(), (match["time"] or "").strip(), 1
+        cut = 0
+        if isinstance(after, nodes.Text):
+            cut = len(after) - len(after.lstrip())
+        return match["name"].strip(), (match["time"] or "").strip(), cut
     if ":" in bold or "\n" in bold or not isinstance(after, nodes.Text):
         return None
     match = _AFTER_BOLD.match(after)
     if not match:
         return None
-    _split_text(paragraph, after, match.end())
-    return bold, (match["time"] or "").strip(), 2
+    return bold, (match["time"] or "").strip(), match.end()
 
 
-def _split_text(paragraph: nodes.paragraph, text: nodes.Text, at: int) -> None:
-    """Split *text* at *at* into two text nodes (the second only if not empty)."""
-    rest = text[at:]
-    if not rest:
-        return
-    index = paragraph.index(text)
-    paragraph[index : index + 1] = [nodes.Text(text[:at]), nodes.Text(rest)]
-
-
-def _group_turns(parent: nodes.Element, docname: str) -> list[pn.turn]:
-    """Wrap each bold-name paragraph and what continues it into a candidate turn."""
-    turns: list[pn.turn] = []
-    new_children: list[nodes.Node] = []
-    current: pn.turn | None = None
+def _mark_turns(parent: nodes.Element) -> list[nodes.paragraph]:
+    """Mark the paragraphs of *parent* that start like a turn."""
+    marked = []
     for child in parent.children:
         if isinstance(child, nodes.paragraph):
             prefix = _split_prefix(child)
             if prefix is not None:
-                name, time_text, prefix_length = prefix
-                current = pn.turn(
-                    speaker_ref=name,
-                    time_text=time_text,
-                    syntax="bold",
-                    docname=docname,
-                    prefix=prefix_length,
-                )
-                current.source, current.line = child.source, child.line
-                current.append(child)
-                new_children.append(current)
-                turns.append(current)
-                continue
-        if current is not None and isinstance(child, _CONTINUATIONS):
-            current.append(child)
-            continue
-        current = None
-        new_children.append(child)
-    if turns:
-        parent.children = []
-        parent.extend(new_children)
-    return turns
+                child[MARK] = prefix
+                marked.append(child)
+    return marked
+
+
+def _is_candidate(node: nodes.Node) -> bool:
+    """A turn of the ``turn`` directive, or a paragraph marked as a possible turn."""
+    return isinstance(node, pn.turn) or (
+        isinstance(node, nodes.paragraph) and MARK in node.attributes
+    )
 
 
 def following_sections(node: nodes.Element) -> list[nodes.section]:
@@ -148,28 +129,27 @@ class EpisodePageTransform(SphinxTransform):
         docname = self.env.docname
         domain = get_podcast_domain(self.env)
         containers: list[nodes.Element] = []
-        turns: list[pn.turn] = []
+        directive_turns = False
         outlines: list[pn.outline] = []
         header: pn.episode_header | None = None
         for node in self.document.findall(_interesting_at_read_time):
             if isinstance(node, nodes.section | nodes.document):
                 containers.append(node)
             elif isinstance(node, pn.turn):
-                turns.append(node)
+                directive_turns = True
             elif isinstance(node, pn.outline):
                 outlines.append(node)
             elif header is None:
                 header = node  # type: ignore[assignment]
         if header is not None:
             for container in containers:
-                turns.extend(_group_turns(container, docname))
+                _mark_turns(container)
             self._note_title(header)
             if get_config(self.config).outline == "auto" and not outlines:
                 self._add_outline(header)
             domain.note_shows(docname, "episode")
-            for turn_node in turns:
-                domain.note_turn(docname, turn_node["speaker_ref"])
-        if header is not None or turns:
+            self._note_turns(header)
+        if header is not None or directive_turns:
             domain.note_shows(docname, "speakers")
         for node in outlines:
             if not following_sections(node):
@@ -178,6 +158,37 @@ class EpisodePageTransform(SphinxTransform):
                     Subtype.empty_outline,
                     node,
                 )
+
+    def _note_turns(self, header: pn.episode_header) -> None:
+        """What other pages and the feed need: each turn's speaker as written, whether it
+        came from a directive, its start and the chapter (top section) it is in."""
+        domain = get_podcast_domain(self.env)
+        docname = self.env.docname
+        sections = following_sections(header)
+        chapter_of: dict[int, int] = {}
+        for index, section in enumerate(sections):
+            for node in section.findall(_is_candidate):
+                chapter_of[id(node)] = index
+        turns = []
+        for node in self.document.findall(_is_candidate):
+            assert isinstance(node, nodes.Element)
+            if isinstance(node, pn.turn):
+                reference, time_text, directive = node["speaker_ref"], node["time_text"], True
+            else:
+                reference, time_text, _cut = node[MARK]
+                directive = False
+            start: float | None = None
+            if time_text:
+                with contextlib.suppress(TimeFormatError):  # warned about when resolved
+                    start = parse_time(time_text)
+            turns.append((reference, directive, start, chapter_of.get(id(node), -1)))
+            domain.note_turn(docname, reference)
+        titles = []
+        for section in sections:
+            title = section.next_node(nodes.title)
+            text = " ".join(title.astext().split()) if title else ""
+            titles.append((text, section["ids"][0] if section["ids"] else ""))
+        domain.note_feed(docname, turns=tuple(turns), sections=tuple(titles))
 
     def _note_title(self, header: pn.episode_header) -> None:
         domain = get_podcast_domain(self.env)
@@ -210,21 +221,28 @@ _AFTER_READING_NODES = (pn.turn, pn.outline, pn.episode_header, nodes.image)
 
 
 def _interesting_after_reading(node: nodes.Node) -> bool:
-    return isinstance(node, _AFTER_READING_NODES)
+    return isinstance(node, _AFTER_READING_NODES) or (
+        isinstance(node, nodes.paragraph) and MARK in node.attributes
+    )
 
 
 def _has_text(node: pn.turn) -> bool:
-    """Whether the turn says anything besides its label (first paragraph: after the prefix)."""
-    skip = node.get("prefix", 0)
+    """Whether the turn says anything (its label is not there yet)."""
     for child in node.children:
-        if isinstance(child, nodes.paragraph):
-            for grandchild in child.children[skip:]:
-                if grandchild.astext().strip() or isinstance(grandchild, nodes.image):
-                    return True
-        elif child.astext().strip() or next(child.findall(nodes.image), None) is not None:
+        if child.astext().strip() or next(child.findall(nodes.image), None) is not None:
             return True
-        skip = 0
     return False
+
+
+def _cut_prefix(paragraph: nodes.paragraph, cut: int) -> None:
+    """Remove what the label now says: the bold name and *cut* characters after it."""
+    del paragraph[0]
+    if cut and paragraph.children and isinstance(paragraph[0], nodes.Text):
+        rest = paragraph[0][cut:]
+        if rest:
+            paragraph[0] = nodes.Text(rest)
+        else:
+            del paragraph[0]
 
 
 class TurnResolver(SphinxPostTransform):
@@ -244,38 +262,88 @@ class TurnResolver(SphinxPostTransform):
         self.last_time: dict[str, tuple[float, int | None]] = {}
         self.counters: dict[str, int] = {}
         self.profile_uris: dict[tuple[str, str], str] = {}
-        found: dict[type, list[Any]] = {pn.turn: [], pn.outline: [], pn.episode_header: []}
+        self.docnames: dict[str, str] = {}
+        candidates: list[nodes.Element] = []
+        outlines: list[pn.outline] = []
+        headers: list[pn.episode_header] = []
         avatars: list[nodes.image] = []
         for node in self.document.findall(_interesting_after_reading):
             if isinstance(node, nodes.image):
                 if self.plain_text and "podcast-avatar" in node["classes"]:
                     avatars.append(node)
+            elif isinstance(node, pn.outline):
+                outlines.append(node)
+            elif isinstance(node, pn.episode_header):
+                headers.append(node)
             else:
-                found[type(node)].append(node)
-        for turn_node in found[pn.turn]:
-            self._resolve(turn_node)
-        for outline_node in found[pn.outline]:
+                candidates.append(node)  # type: ignore[arg-type]
+        # First decide which marked paragraphs name a speaker: one that does not stays
+        # plain text, and so continues the turn before it.
+        speakers: dict[int, Speaker] = {}
+        for node in candidates:
+            if isinstance(node, pn.turn):
+                continue
+            name = node[MARK][0]
+            speaker = self.table.find(name)
+            if speaker is not None:
+                speakers[id(node)] = speaker
+                continue
+            del node[MARK]
+            if self.podcast_config.strict_speakers:
+                warn(
+                    f"unknown speaker {name!r} (podcast_strict_speakers is on); left as bold text",
+                    Subtype.unknown_speaker,
+                    node,
+                )
+        for node in candidates:
+            if isinstance(node, pn.turn):
+                self._resolve(node, self.table.find(node["speaker_ref"]))
+            elif id(node) in speakers:
+                self._resolve(self._wrap(node), speakers[id(node)])  # type: ignore[arg-type]
+        for outline_node in outlines:
             self._fill_outline(outline_node)
-        for header in found[pn.episode_header]:
+        for header in headers:
             self._page_unique_id(header)
         for image in avatars:  # an avatar reads as "[image]" in plain text: leave it out
             image.parent.remove(image)
 
+    def _docname(self, node: nodes.Node) -> str:
+        """The page *node* was read from (several in singlehtml and LaTeX)."""
+        source = node.source or ""
+        if source not in self.docnames:
+            found = self.env.path2doc(source) if source else None
+            self.docnames[source] = found or self.env.docname
+        return self.docnames[source]
+
+    def _wrap(self, paragraph: nodes.paragraph) -> pn.turn:
+        """A turn of the marked *paragraph* and the unmarked blocks right after it."""
+        name, time_text, cut = paragraph[MARK]
+        del paragraph[MARK]
+        parent = paragraph.parent
+        start = parent.index(paragraph)
+        end = start + 1
+        while end < len(parent.children):
+            sibling = parent.children[end]
+            if not isinstance(sibling, _CONTINUATIONS) or MARK in sibling.attributes:
+                break
+            end += 1
+        node = pn.turn(
+            speaker_ref=name,
+            time_text=time_text,
+            syntax="bold",
+            docname=self._docname(paragraph),
+        )
+        node.source, node.line = paragraph.source, paragraph.line
+        members = parent.children[start:end]
+        parent[start:end] = [node]
+        node.extend(members)
+        _cut_prefix(paragraph, cut)
+        return node
+
     # -- turns ---------------------------------------------------------------
 
-    def _resolve(self, node: pn.turn) -> None:
+    def _resolve(self, node: pn.turn, speaker: Speaker | None) -> None:
         reference = node["speaker_ref"]
-        speaker = self.table.find(reference)
-        if speaker is None and node["syntax"] == "bold":
-            if self.podcast_config.strict_speakers:
-                warn(
-                    f"unknown speaker {reference!r} (podcast_strict_speakers is on); "
-                    "left as bold text",
-                    Subtype.unknown_speaker,
-                    node,
-                )
-            self._unwrap(node)
-            return
         if speaker is None:
             warn(
                 f"unknown speaker {reference!r} in turn: not in podcast_speakers "
@@ -413,25 +481,9 @@ class TurnResolver(SphinxPostTransform):
 
         first = node.children[0] if node.children else None
         if isinstance(first, nodes.paragraph):
-            prefix = node.get("prefix", 0)
-            if prefix:
-                del first[0:prefix]  # what the author wrote, now said by the label
             first.insert(0, label)
         else:
             node.insert(0, nodes.paragraph("", "", label))
-
-    def _unwrap(self, node: pn.turn) -> None:
-        """A bold paragraph that names nobody stays exactly as written."""
-        parent = node.parent
-        children = list(node.children)
-        node.children = []
-        index = parent.index(node)
-        previous = parent.children[index - 1] if index else None
-        if isinstance(previous, pn.turn) and previous.get("speaker"):
-            previous.extend(children)  # an unprefixed paragraph continues the turn before
-            parent.remove(node)
-        else:
-            parent[index : index + 1] = children
 
     # -- outline -------------------------------------------------------------
 

@@ -44,3 +44,13 @@ def warnings_of(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 def podcast_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [line for line in warnings_of(app) if "[podcast." in line]
+
+
+def resolved_doctree(app, docname: str):  # type: ignore[no-untyped-def]
+    """The doctree of *docname* after post-transforms (Sphinx 9 wants the tags, 8.2 not)."""
+    import inspect
+
+    resolve = app.env.get_and_resolve_doctree
+    if "tags" in inspect.signature(resolve).parameters:
+        return resolve(docname, app.builder, tags=app.tags)
+    return resolve(docname, app.builder)

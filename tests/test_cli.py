@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, skip_unless, warnings_of
+from conftest import ROOTS, resolved_doctree, skip_unless, warnings_of
 from docutils import nodes
 
 from sphinx_podcast import cli, formats
@@ -43,7 +43,7 @@ def build(make_app, srcdir: Path):  # type: ignore[no-untyped-def]
 
 
 def resolved(app, docname: str):  # type: ignore[no-untyped-def]
-    return app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    return resolved_doctree(app, docname)
 
 
 def turn_data(doctree: nodes.Node) -> list[tuple[str, float | None, str]]:

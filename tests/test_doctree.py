@@ -9,7 +9,7 @@ import re
 import shutil
 
 import pytest
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, resolved_doctree, warnings_of
 from docutils import nodes
 
 from sphinx_podcast import nodes as pn
@@ -33,7 +33,7 @@ def build_one(make_app, tmp_path, docname: str, buildername: str = "html"):  # t
     (srcdir / TWIN[docname]).unlink()
     app = make_app(buildername, srcdir=srcdir, freshenv=True)
     app.build()
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    doctree = resolved_doctree(app, docname)
     warnings = warnings_of(app)
     app.cleanup()  # the next app registers its nodes afresh
     return doctree, warnings
@@ -85,7 +85,7 @@ def test_turns(doctrees, docname: str) -> None:  # type: ignore[no-untyped-def]
 
 
 FIRST_TURN = """\
-<turn classes="podcast-turn podcast-color-1" html_data="{'speaker': 'sam'}" ids="turn-1" prefix="2" speaker="sam" speaker_name="Sam Host" speaker_ref="Sam" syntax="bold" time_text="">
+<turn classes="podcast-turn podcast-color-1" html_data="{'speaker': 'sam'}" ids="turn-1" speaker="sam" speaker_name="Sam Host" speaker_ref="Sam" syntax="bold" time_text="">
     <paragraph>
         <turn_label classes="podcast-turn-label">
             <speaker_label classes="podcast-speaker">
@@ -95,7 +95,7 @@ FIRST_TURN = """\
 """  # noqa: E501
 
 TIMED_TURN = """\
-<turn classes="podcast-turn podcast-color-0" html_data="{'speaker': 'ada', 'start': '72'}" ids="turn-2" prefix="2" speaker="ada" speaker_name="Ada Example" speaker_ref="Ada" start="72.0" syntax="bold" time_text="00:01:12">
+<turn classes="podcast-turn podcast-color-0" html_data="{'speaker': 'ada', 'start': '72'}" ids="turn-2" speaker="ada" speaker_name="Ada Example" speaker_ref="Ada" start="72.0" syntax="bold" time_text="00:01:12">
     <paragraph>
         <turn_label classes="podcast-turn-label" time="('#t=72', '01:12', 'Play from 01:12')">
             <speaker_label classes="podcast-speaker">

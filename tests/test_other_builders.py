@@ -321,3 +321,26 @@ def test_epub_when_another_extension_registers_epub_visitors(unforeseen: Site) -
     assert doc.xpath(f"//*[{cls('podcast-outline')}]")
     # the remote avatar was not downloaded (no network, no warning: -W passed)
     assert not doc.xpath("//*[local-name()='img' and contains(@src, 'ada')]")
+
+
+# -- hostile characters, every builder ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return Site(tmp_path_factory.mktemp("hostile"), ROOTS / "test-hostile")
+
+
+@pytest.mark.parametrize(
+    "builder",
+    ["html", "dirhtml", "singlehtml", "epub", "text", "man", "texinfo", "xml", "pseudoxml"],
+)
+def test_hostile_characters_in_every_builder(hostile: Site, builder: str) -> None:
+    outdir = hostile.build(builder)
+    if builder == "text":
+        text = (outdir / "episode.txt").read_text(encoding="utf-8")
+        assert "R&D #1 {Lab} 100% [01:12]: Hello #1 & 100% {x} ~y~ _z_ \\w $v ^u —" in text
+        assert "-[ Out & line #1 {100%} ~_^\\ ]-" in text
+    if builder == "epub":
+        for page in outdir.glob("*.xhtml"):
+            etree.parse(str(page), etree.XMLParser(no_network=True))

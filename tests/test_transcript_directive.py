@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, podcast_warnings, warnings_of
+from conftest import ROOTS, podcast_warnings, resolved_doctree, warnings_of
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
@@ -49,7 +49,7 @@ def built(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 def doctree(app, docname: str):  # type: ignore[no-untyped-def]
-    return app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    return resolved_doctree(app, docname)
 
 
 def test_no_warnings(built) -> None:  # type: ignore[no-untyped-def]
