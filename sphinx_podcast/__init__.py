@@ -24,7 +24,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .transforms import setup_transforms
     from .writers.builders import setup_builders
 
-    app.setup_extension("sphinx_design")  # the cards of episode-list
     setup_config(app)
     setup_locale(app)
     setup_nodes(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
@@ -14,9 +15,12 @@ def builder_name_and_format(env: BuildEnvironment) -> tuple[str, str]:
     return builder_cls.name, builder_cls.format
 
 
+def get_app(env: BuildEnvironment) -> Sphinx:
+    """The application (Sphinx 9 keeps it private; 8.2 has ``env.app``)."""
+    app = getattr(env, "_app", None)
+    return app if app is not None else env.app
+
+
 def get_builder(env: BuildEnvironment) -> Builder:
     """The running builder (what Sphinx's own ReferencesResolver uses)."""
-    app = getattr(env, "_app", None)
-    if app is None:  # Sphinx 8.2
-        app = env.app
-    return app.builder
+    return get_app(env).builder

@@ -20,6 +20,7 @@ from sphinx_design.shared import create_component
 
 from . import nodes as pn
 from .catalog import Catalog, date_sort_key
+from .compat import get_app
 from .display import episode_date, meta_line
 from .domain import PodcastDomain, get_podcast_domain
 from .locale import _
@@ -216,8 +217,13 @@ class CrossPageContent(SphinxPostTransform):
         return _joined(links)
 
     def _cards(self, episodes: list[Episode], refdoc: str) -> nodes.Element:
+        # sphinx-design styles the cards when it is loaded; otherwise a small grid of
+        # our own does (loading it ourselves would cost every build its transforms).
+        styled = "sphinx_design" in get_app(self.env).extensions
         grid = create_component(
-            "grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
+            "grid-container",
+            ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
+            + ([] if styled else ["podcast-cards"]),
         )
         row = create_component(
             "grid-row",

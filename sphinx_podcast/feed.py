@@ -24,9 +24,8 @@ import uuid
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lxml import etree
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util import logging
@@ -40,6 +39,9 @@ from .exports import FEED_BUILDERS, episode_chapters, export_files, transcript_k
 from .feed_config import FeedConfig
 from .model import Episode, Speaker
 from .warnings_ import Subtype, warn
+
+if TYPE_CHECKING:  # lxml is loaded only when a feed is written
+    from lxml import etree
 
 logger = logging.getLogger("sphinx_podcast")
 
@@ -261,6 +263,8 @@ class FeedWriter:
             warn_config(f"{name} is not set: {what}", self.conf_py, name, subtype=Subtype.feed)
 
     def build(self) -> etree._Element:
+        from lxml import etree
+
         settings, config = self.settings, self.config
         items = self.episodes()
         rss = etree.Element("rss", nsmap=NSMAP, version="2.0")
@@ -332,6 +336,8 @@ class FeedWriter:
     def item(
         self, channel: etree._Element, add: Any, episode: Episode, enclosure: Enclosure
     ) -> None:
+        from lxml import etree
+
         docname = episode.docname
         link = self.page_url(docname)
         item = add(channel, "item")
@@ -418,6 +424,8 @@ class FeedWriter:
         return f"<p>{text}</p>{tail}"
 
     def write(self) -> bytes:
+        from lxml import etree
+
         return etree.tostring(
             self.build(), xml_declaration=True, encoding="UTF-8", pretty_print=True
         )

@@ -269,31 +269,38 @@ def _chunks(word: str, budget: int, measure: Callable[[str], int]) -> list[str]:
 
 def wrap(text: str, budget: Callable[[int], int], measure: Callable[[str], int] = len) -> list[str]:
     """Greedy word wrap: line *i* measures at most ``budget(i)`` (words are cut if they
-    must be)."""
+    must be). *measure* must add up over words (a space measures 1)."""
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
+    length = 0
+    limit = budget(0)
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if measure(candidate) <= budget(len(lines)):
-            current = candidate
-            continue
+        size = measure(word)
         if current:
-            lines.append(current)
-            current = ""
-        if measure(word) <= budget(len(lines)):
-            current = word
+            if length + 1 + size <= limit:
+                current.append(word)
+                length += 1 + size
+                continue
+            lines.append(" ".join(current))
+            current = []
+            limit = budget(len(lines))
+        if size <= limit:
+            current = [word]
+            length = size
             continue
         # Cut the word; each piece fits the budget of the line it goes on.
         rest = word
         while rest:
-            piece = _chunks(rest, budget(len(lines)), measure)[0]
+            piece = _chunks(rest, limit, measure)[0]
             if piece == rest:
-                current = piece
+                current = [piece]
+                length = measure(piece)
                 break
             lines.append(piece)
+            limit = budget(len(lines))
             rest = rest[len(piece) :]
     if current:
-        lines.append(current)
+        lines.append(" ".join(current))
     return lines
 
 

@@ -14,9 +14,9 @@
   Sphinx 9 writes ``name <#id>`` for them; older versions wrote the text).
 * Texinfo: the speaker's name in a turn is text, not ``*note …`` (a link on
   every line of a transcript would drown it); the header still links.
-* EPUB pages must be XHTML. sphinx-design, which sphinx-podcast loads,
-  writes its tab sets' ``<input>`` the HTML way, unclosed: in EPUB pages,
-  void elements are closed (``<input … />``).
+* EPUB pages must be XHTML. sphinx-design (the episode cards; tab sets in
+  many sites) writes its tab sets' ``<input>`` the HTML way, unclosed: in EPUB
+  pages, void elements are closed (``<input … />``).
 
 Every node keeps a standard docutils base class, so a builder we did not
 foresee renders our nodes as containers, inlines and references.

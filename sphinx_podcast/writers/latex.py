@@ -18,16 +18,18 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
-from sphinx.writers.latex import LaTeXTranslator
 
 from .. import nodes as pn
 from .latex_media import media_url, qr_png
 
-Visitor = Callable[[LaTeXTranslator, Any], None]
+if TYPE_CHECKING:  # the LaTeX writer is imported only when a LaTeX build runs
+    from sphinx.application import Sphinx
+    from sphinx.writers.latex import LaTeXTranslator
+
+Visitor = Callable[["LaTeXTranslator", Any], None]
 
 PACKAGE = "sphinxpodcast"
 STY = Path(__file__).resolve().parent.parent / "latex" / f"{PACKAGE}.sty"

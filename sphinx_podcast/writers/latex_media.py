@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.writers.latex import LaTeXTranslator
 
 from .. import nodes as pn
+
+if TYPE_CHECKING:  # the LaTeX writer is imported only when a LaTeX build runs
+    from sphinx.writers.latex import LaTeXTranslator
 
 QR_WIDTH = "2.4cm"
 
