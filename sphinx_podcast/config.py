@@ -21,6 +21,8 @@ from .warnings_ import Subtype, warn
 SPEAKER_FIELDS = ("name", "aliases", "url", "avatar", "role", "bio")
 OUTLINE_MODES = ("manual", "auto")
 EMBED_MODES = ("click", "eager")
+# files written next to each episode page (and listed in the feed)
+TRANSCRIPT_FORMATS = ("vtt", "srt", "json", "txt", "chapters")
 PODCAST_TYPES = ("episodic", "serial")
 # string values with a fixed set of choices; the first is the default
 CHOICES = {
@@ -53,6 +55,7 @@ CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], 
     ("podcast_feed", "feed.xml", "html", (str, bool)),
     ("podcast_feed_limit", None, "html", (int, type(None))),
     ("podcast_guid", "", "html", (str,)),
+    ("podcast_transcript_formats", TRANSCRIPT_FORMATS, "html", (list, tuple)),
 )
 
 
@@ -64,6 +67,7 @@ class PodcastConfig:
     backlink_symbol: str = "⬆"
     date_format: str = "%B %-d, %Y"
     embed_mode: str = "click"
+    transcript_formats: tuple[str, ...] = TRANSCRIPT_FORMATS
     feed: FeedConfig = field(default_factory=FeedConfig)
 
 
@@ -221,6 +225,19 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
             )
             checked[name] = choices[0]
 
+    transcript_formats = []
+    for name in checked["podcast_transcript_formats"]:
+        if name in TRANSCRIPT_FORMATS:
+            transcript_formats.append(name)
+        else:
+            warn_config(
+                f"podcast_transcript_formats: unknown format {name!r} "
+                f"(known: {', '.join(TRANSCRIPT_FORMATS)}); left out",
+                conf_py,
+                "podcast_transcript_formats",
+                overridden="podcast_transcript_formats" in overridden,
+            )
+
     speakers: dict[str, Speaker] = {}
     for key, entry in checked["podcast_speakers"].items():
         speaker = _speaker_from_conf(
@@ -236,6 +253,7 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
         backlink_symbol=checked["podcast_backlink_symbol"],
         date_format=checked["podcast_date_format"],
         embed_mode=checked["podcast_embed_mode"],
+        transcript_formats=tuple(transcript_formats),
         feed=check_feed_config(
             checked,
             configured=any(n in config._raw_config or n in overridden for n in FEED_VALUES),

@@ -102,12 +102,13 @@ def export_files(domain: PodcastDomain, docname: str) -> list[tuple[str, str, st
     kind = transcript_kind(domain, docname)
     if not kind or docname not in domain.episodes:
         return []
+    wanted = get_config(domain.env.config).transcript_formats
     files = [
         (name, docname + suffix, mime, label)
         for name, suffix, mime, label in EXPORTS
-        if kind == "timed" or name not in TIMED_ONLY
+        if name in wanted and (kind == "timed" or name not in TIMED_ONLY)
     ]
-    if episode_chapters(domain, docname):
+    if "chapters" in wanted and episode_chapters(domain, docname):
         files.append(("chapters", docname + CHAPTERS_SUFFIX, CHAPTERS_TYPE, ""))
     return files
 

@@ -166,3 +166,37 @@ def test_exports_follow_the_page(tmp_path: Path) -> None:
     assert not (Path(app.outdir) / "episodes" / "planes.vtt").exists()
     assert not (Path(app.outdir) / "episodes" / "planes.txt").exists()
     assert not (Path(app.outdir) / "episodes" / "planes.chapters.json").exists()
+
+
+def test_transcript_formats_chooses_the_files(built: Builds) -> None:
+    app = built(podcast_transcript_formats=("vtt", "chapters"))
+    outdir = Path(app.outdir)
+    assert sorted(p.name for p in outdir.glob("episodes/planes.*")) == [
+        "planes.chapters.json",
+        "planes.html",
+        "planes.vtt",
+    ]
+    page = (outdir / "episodes/planes.html").read_text(encoding="utf-8")
+    downloads = lxml_html.fromstring(page).xpath("//p[@class='podcast-downloads']//a")
+    assert [a.text for a in downloads] == ["VTT"]
+    feed = (outdir / "feed.xml").read_text(encoding="utf-8")
+    assert 'type="text/vtt"' in feed
+    assert "application/x-subrip" not in feed
+    assert "application/json+chapters" in feed
+
+
+def test_no_transcript_formats_no_files(built: Builds) -> None:
+    app = built(podcast_transcript_formats=())
+    outdir = Path(app.outdir)
+    assert sorted(p.name for p in outdir.glob("episodes/planes.*")) == ["planes.html"]
+    page = (outdir / "episodes/planes.html").read_text(encoding="utf-8")
+    assert "podcast-downloads" not in page
+
+
+def test_unknown_transcript_format_warns_once(built: Builds) -> None:
+    app = built(podcast_transcript_formats=("vtt", "docx"))
+    assert [w for w in podcast_warnings(app) if "podcast_transcript_formats" in w] == [
+        "WARNING: conf.py: podcast_transcript_formats: unknown format 'docx' "
+        "(known: vtt, srt, json, txt, chapters); left out [podcast.config]"
+    ]
+    assert (Path(app.outdir) / "episodes/planes.vtt").is_file()

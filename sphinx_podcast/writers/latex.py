@@ -211,6 +211,9 @@ def visit_outline(self: LaTeXTranslator, node: pn.outline) -> None:
     if items is None:  # not filled in (no sections): the children, as Sphinx writes them
         visit_labelled_container(self, node)
         return
+    entries = _outline_entries(self, items, 0)
+    # a short outline stays on one page; a long one starts with a few lines at least
+    self.body.append(f"\n\\sphinxpodcastneedlines{{{min(len(entries), 8) + 2}}}")
     self.body.append(
         "\n\\begin{sphinxpodcastoutline}{"
         + (_render(self, *title.children) if title is not None else "")
@@ -218,7 +221,7 @@ def visit_outline(self: LaTeXTranslator, node: pn.outline) -> None:
         + _labels(self, node)
         + "%\n"
     )
-    self.body.extend(_outline_entries(self, items, 0))
+    self.body.extend(entries)
     self.body.append("\\end{sphinxpodcastoutline}\n")
     raise nodes.SkipNode
 
