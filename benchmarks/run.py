@@ -2,11 +2,17 @@
 
 Generates both sites (see generate.py) into benchmarks/_work/, then builds them
 alternately -- each build a fresh ``sphinx-build -q -b html -E`` in its own Python
-process -- and reports the median wall time, the peak resident memory of the build
-process, and the ratios podcast/plain against the targets.
+process -- and reports the CPU time (user + system) and wall time of the build, the peak
+resident memory of the build process, and the ratios podcast/plain against the targets.
+
+The podcast site is built in two configurations by default: ``podcast`` with the default
+configuration (it also writes five transcript files per episode: VTT, SRT, JSON, text and
+chapters, which the plain twin does not) and ``podcast-noformats`` with
+``podcast_transcript_formats = []`` (the same outputs as the plain twin).
 
     python benchmarks/run.py                                   # 200 x 300, 3 rounds
     python benchmarks/run.py --episodes 20 --turns 50 --rounds 1
+    python benchmarks/run.py --configs default --podcast-conf 'podcast_outline = "auto"'
 """
 
 from __future__ import annotations
@@ -29,12 +35,21 @@ sys.path.insert(0, str(HERE))
 
 from generate import DEFAULT_EPISODES, DEFAULT_SEED, DEFAULT_TURNS, generate  # noqa: E402
 
-TIME_TARGET = 1.05  # podcast / plain, median wall time
+TIME_TARGET = 1.05  # podcast / plain, median CPU time (wall time reported too)
 MEMORY_TARGET = 1.10  # podcast / plain, peak RSS
-SITES = ("podcast", "plain")
+PLAIN = "plain"
+NO_FORMATS = "podcast_transcript_formats = []"
+# name -> extra conf.py lines of that podcast configuration
+CONFIGS = {"podcast": (), "podcast-noformats": (NO_FORMATS,)}
+CONFIG_CHOICES = {
+    "both": ("podcast", "podcast-noformats"),
+    "default": ("podcast",),
+    "no-formats": ("podcast-noformats",),
+}
 
 # Runs one Sphinx build in this process and records its own peak RSS (KiB on Linux),
-# so the number is that of the build alone, not the maximum over all children.
+# so the number is that of the build alone, not the maximum over all children. The CPU
+# time adds the children's (the worker processes of -j) to the process's own.
 WRAPPER = """\
 import json, resource, sys, time
 from sphinx.cmd.build import main
@@ -42,21 +57,42 @@ result_file, args = sys.argv[1], sys.argv[2:]
 start = time.perf_counter()
 status = main(args)
 elapsed = time.perf_counter() - start
-usage = resource.getrusage(resource.RUSAGE_SELF)
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(result_file, "w") as f:
-    json.dump({"status": status, "build_seconds": elapsed, "maxrss_kib": usage.ru_maxrss,
-               "cpu_seconds": usage.ru_utime + usage.ru_stime}, f)
+    json.dump({"status": status, "build_seconds": elapsed, "maxrss_kib": own.ru_maxrss,
+               "children_maxrss_kib": children.ru_maxrss,
+               "cpu_seconds": own.ru_utime + own.ru_stime
+                              + children.ru_utime + children.ru_stime}, f)
 sys.exit(status)
 """
 
 
-def build(site: str, srcdir: Path, outdir: Path, python: str, jobs: str | None) -> dict:
-    """Build one site from scratch; return wall time, peak RSS and warnings."""
-    if outdir.exists():
+def build(
+    site: str,
+    srcdir: Path,
+    outdir: Path,
+    python: str,
+    jobs: str | None,
+    *,
+    fresh: bool = True,
+    quiet: bool = True,
+) -> dict:
+    """Build one site in a new process; return its CPU and wall time, peak RSS, warnings.
+
+    ``fresh``: empty the output directory and pass ``-E`` (a full build); otherwise an
+    incremental build into the same output and doctree directories. ``quiet``: pass
+    ``-q``; without it the returned ``stdout`` lists the documents read and written.
+    """
+    if fresh and outdir.exists():
         shutil.rmtree(outdir)
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         result_file = Path(handle.name)
-    command = [python, "-c", WRAPPER, str(result_file), "-q", "-b", "html", "-E"]
+    command = [python, "-c", WRAPPER, str(result_file), "-b", "html"]
+    if quiet:
+        command.append("-q")
+    if fresh:
+        command.append("-E")
     if jobs:
         command += ["-j", jobs]
     command += [str(srcdir), str(outdir)]
@@ -77,8 +113,60 @@ def build(site: str, srcdir: Path, outdir: Path, python: str, jobs: str | None) 
         "build_seconds": result["build_seconds"],
         "cpu_seconds": result["cpu_seconds"],
         "maxrss_mib": result["maxrss_kib"] / 1024,
+        "children_maxrss_mib": result["children_maxrss_kib"] / 1024,
         "warnings": warnings,
+        "stdout": "" if quiet else proc.stdout,
     }
+
+
+def prepare_sites(
+    workdir: Path, podcast: Path, plain: Path, configs: tuple[str, ...], extra_conf: list[str]
+) -> dict[str, Path]:
+    """The source directory of each site to build: the podcast configurations, then plain.
+
+    Every podcast configuration gets its own copy of the generated podcast site with
+    ``extra_conf`` and the configuration's own lines appended to its conf.py.
+    """
+    sites: dict[str, Path] = {name: workdir / name for name in configs}
+    for srcdir in sites.values():
+        if srcdir != podcast:
+            if srcdir.exists():
+                shutil.rmtree(srcdir)
+            shutil.copytree(podcast, srcdir)
+    for name, srcdir in sites.items():
+        lines = [*extra_conf, *CONFIGS[name]]
+        if lines:
+            conf = srcdir / "conf.py"
+            added = "\n# added by benchmarks/run.py\n" + "\n".join(lines) + "\n"
+            conf.write_text(conf.read_text(encoding="utf-8") + added, encoding="utf-8")
+    if "podcast" not in configs:
+        shutil.rmtree(podcast)
+    sites[PLAIN] = plain
+    return sites
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options shared by run.py and incremental.py."""
+    parser.add_argument("--episodes", type=int, default=DEFAULT_EPISODES)
+    parser.add_argument("--turns", type=int, default=DEFAULT_TURNS, help="turns per episode")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument(
+        "--configs",
+        choices=sorted(CONFIG_CHOICES),
+        default="both",
+        help="podcast configurations to build: 'default' (podcast), 'no-formats' "
+        "(podcast-noformats: podcast_transcript_formats = []) or 'both' (default)",
+    )
+    parser.add_argument(
+        "--podcast-conf",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="a line of Python appended to the podcast site's conf.py (repeatable), "
+        "e.g. --podcast-conf 'podcast_outline = \"auto\"'",
+    )
+    parser.add_argument("--jobs", "-j", default=None, help="passed to sphinx-build -j")
+    parser.add_argument("--python", default=sys.executable, help="interpreter with Sphinx")
 
 
 def sphinx_versions(python: str) -> str:
@@ -91,15 +179,24 @@ def sphinx_versions(python: str) -> str:
     return out.stdout.strip()
 
 
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover - not on Linux
+        return "?"
+
+
+def alternate(sites: list[str], round_: int) -> list[str]:
+    """The build order of a round: reversed every other round, so that no site always
+    builds first (or right after the same neighbour)."""
+    return sites if round_ % 2 else sites[::-1]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--episodes", type=int, default=DEFAULT_EPISODES)
-    parser.add_argument("--turns", type=int, default=DEFAULT_TURNS, help="turns per episode")
+    add_site_arguments(parser)
     parser.add_argument("--rounds", type=int, default=3, help="builds of each site")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--jobs", "-j", default=None, help="passed to sphinx-build -j")
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
-    parser.add_argument("--python", default=sys.executable, help="interpreter with Sphinx")
     parser.add_argument(
         "--check", action="store_true", help="exit 1 if a target is missed or a site warns"
     )
@@ -107,62 +204,92 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir: Path = args.workdir.resolve()
     print(f"generating {args.episodes} episodes x {args.turns} turns in {workdir}", flush=True)
-    sources = dict(zip(SITES, generate(workdir, args.episodes, args.turns, args.seed), strict=True))
+    podcast, plain = generate(workdir, args.episodes, args.turns, args.seed)
+    configs = CONFIG_CHOICES[args.configs]
+    sources = prepare_sites(workdir, podcast, plain, configs, args.podcast_conf)
+    sites = list(sources)
     versions = sphinx_versions(args.python)
     print(f"{versions}, Python {platform.python_version()}, {os.cpu_count()} CPUs", flush=True)
+    for name in configs:
+        extra = [*args.podcast_conf, *CONFIGS[name]]
+        print(f"{name}: {'; '.join(extra) if extra else 'default configuration'}", flush=True)
 
-    runs: dict[str, list[dict]] = {site: [] for site in SITES}
+    loads = [load_average()]
+    runs: dict[str, list[dict]] = {site: [] for site in sites}
     for round_ in range(1, args.rounds + 1):
-        # alternate the order too, so that neither site always builds on a warm cache
-        order = SITES if round_ % 2 else SITES[::-1]
-        for site in order:
+        for site in alternate(sites, round_):
             run = build(site, sources[site], workdir / "build" / site, args.python, args.jobs)
+            del run["stdout"]
             runs[site].append(run)
             print(
-                f"round {round_} {site:8s} {run['wall_seconds']:8.2f} s wall "
-                f"{run['cpu_seconds']:8.2f} s CPU "
-                f"{run['maxrss_mib']:8.1f} MiB  {len(run['warnings'])} warning lines",
+                f"round {round_} {site:17s} {run['cpu_seconds']:8.2f} s CPU "
+                f"{run['wall_seconds']:8.2f} s wall {run['maxrss_mib']:8.1f} MiB  "
+                f"{len(run['warnings'])} warning lines  (load {load_average()})",
                 flush=True,
             )
+            loads.append(load_average())
 
     summary = {}
-    for site in SITES:
+    for site in sites:
         summary[site] = {
+            "median_cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs[site]),
+            "min_cpu_seconds": min(r["cpu_seconds"] for r in runs[site]),
             "median_seconds": statistics.median(r["wall_seconds"] for r in runs[site]),
             "min_seconds": min(r["wall_seconds"] for r in runs[site]),
-            "median_cpu_seconds": statistics.median(r["cpu_seconds"] for r in runs[site]),
             "peak_rss_mib": max(r["maxrss_mib"] for r in runs[site]),
             "warnings": runs[site][-1]["warnings"],
         }
         (workdir / f"{site}-warnings.txt").write_text(
             "\n".join(summary[site]["warnings"]) + "\n", encoding="utf-8"
         )
-    time_ratio = summary["podcast"]["median_seconds"] / summary["plain"]["median_seconds"]
-    min_ratio = summary["podcast"]["min_seconds"] / summary["plain"]["min_seconds"]
-    cpu_ratio = summary["podcast"]["median_cpu_seconds"] / summary["plain"]["median_cpu_seconds"]
-    memory_ratio = summary["podcast"]["peak_rss_mib"] / summary["plain"]["peak_rss_mib"]
+
+    def ratio(site: str, key: str) -> float:
+        return summary[site][key] / summary[PLAIN][key]
+
+    ratios = {
+        name: {
+            "cpu": ratio(name, "median_cpu_seconds"),
+            "min_cpu": ratio(name, "min_cpu_seconds"),
+            "wall": ratio(name, "median_seconds"),
+            "min_wall": ratio(name, "min_seconds"),
+            "memory": ratio(name, "peak_rss_mib"),
+        }
+        for name in configs
+    }
 
     print()
     print(f"{args.episodes} episodes x {args.turns} turns, {args.rounds} rounds, {versions}")
-    print("| site | median wall (s) | min wall (s) | median CPU (s) | peak RSS (MiB) | warnings |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for site in SITES:
+    print(f"load average during the run: {', '.join(loads)}")
+    print(
+        "| site | median CPU (s) | min CPU (s) | median wall (s) | min wall (s) "
+        "| peak RSS (MiB) | warnings |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for site in sites:
         s = summary[site]
         print(
-            f"| {site} | {s['median_seconds']:.2f} | {s['min_seconds']:.2f} "
-            f"| {s['median_cpu_seconds']:.2f} | {s['peak_rss_mib']:.0f} | {len(s['warnings'])} |"
+            f"| {site} | {s['median_cpu_seconds']:.1f} | {s['min_cpu_seconds']:.1f} "
+            f"| {s['median_seconds']:.1f} | {s['min_seconds']:.1f} "
+            f"| {s['peak_rss_mib']:.0f} | {len(s['warnings'])} |"
         )
-    time_ok, memory_ok = time_ratio <= TIME_TARGET, memory_ratio <= MEMORY_TARGET
-    print(
-        f"| podcast/plain | {time_ratio:.3f}x | {min_ratio:.3f}x | {cpu_ratio:.3f}x "
-        f"| {memory_ratio:.3f}x | |"
-    )
-    print(
-        f"time ratio {time_ratio:.3f} (target <= {TIME_TARGET}): {'ok' if time_ok else 'MISSED'}; "
-        f"memory ratio {memory_ratio:.3f} (target <= {MEMORY_TARGET}): "
-        f"{'ok' if memory_ok else 'MISSED'}"
-    )
-    for site in SITES:
+    for name in configs:
+        r = ratios[name]
+        print(
+            f"| {name} / plain | {r['cpu']:.3f}x | {r['min_cpu']:.3f}x | {r['wall']:.3f}x "
+            f"| {r['min_wall']:.3f}x | {r['memory']:.3f}x | |"
+        )
+    met = True
+    for name in configs:
+        r = ratios[name]
+        time_ok, memory_ok = r["cpu"] <= TIME_TARGET, r["memory"] <= MEMORY_TARGET
+        met = met and time_ok and memory_ok
+        print(
+            f"{name}: CPU time ratio {r['cpu']:.3f} (target <= {TIME_TARGET}): "
+            f"{'ok' if time_ok else 'MISSED'} (wall {r['wall']:.3f}); "
+            f"memory ratio {r['memory']:.3f} (target <= {MEMORY_TARGET}): "
+            f"{'ok' if memory_ok else 'MISSED'}"
+        )
+    for site in sites:
         if summary[site]["warnings"]:
             print(f"\n{site} build warnings (first 10, all in {workdir}/{site}-warnings.txt):")
             print("\n".join(summary[site]["warnings"][:10]))
@@ -176,21 +303,21 @@ def main(argv: list[str] | None = None) -> int:
                 "rounds": args.rounds,
                 "seed": args.seed,
                 "jobs": args.jobs,
+                "configs": {name: [*args.podcast_conf, *CONFIGS[name]] for name in configs},
                 "versions": versions,
                 "python": platform.python_version(),
                 "cpus": os.cpu_count(),
+                "load_average": loads,
                 "runs": runs,
-                "time_ratio": time_ratio,
-                "min_time_ratio": min_ratio,
-                "cpu_ratio": cpu_ratio,
-                "memory_ratio": memory_ratio,
+                "summary": summary,
+                "ratios": ratios,
             },
             indent=2,
         ),
         encoding="utf-8",
     )
-    warned = any(summary[site]["warnings"] for site in SITES)
-    if args.check and not (time_ok and memory_ok and not warned):
+    warned = any(summary[site]["warnings"] for site in sites)
+    if args.check and not (met and not warned):
         return 1
     return 0
 
