@@ -196,9 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     for name in configs:
         r = ratios[name]
-        print(
-            f"| {name} / plain | | {r['cpu']:.3f}x | {r['wall']:.3f}x | {r['memory']:.3f}x | | |"
-        )
+        print(f"| {name} / plain | | {r['cpu']:.3f}x | {r['wall']:.3f}x | {r['memory']:.3f}x | | |")
     met = True
     for name in configs:
         ok = ratios[name]["cpu"] <= INCREMENTAL_TARGET

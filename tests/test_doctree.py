@@ -23,7 +23,8 @@ _VARYING = re.compile(r' (source|docname|refdoc)="[^"]*"')
 
 
 def normalized(node: nodes.Node) -> str:
-    return _VARYING.sub("", node.pformat())
+    # docutils 0.21 prints a true attribute as "True", 0.22 as "1"
+    return _VARYING.sub("", node.pformat()).replace('="True"', '="1"')
 
 
 def build_one(make_app, tmp_path, docname: str, buildername: str = "html"):  # type: ignore[no-untyped-def]
