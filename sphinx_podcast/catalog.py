@@ -14,6 +14,9 @@ from dataclasses import dataclass, field, replace
 
 from .model import Episode, Speaker
 
+#: How many of a guest's other episodes an episode header links to (the newest).
+RELATED_SHOWN = 5
+
 
 def date_sort_key(date: dt.date | dt.datetime | None) -> tuple[int, ...]:
     """Dates and date-times on one scale (time zones folded to UTC); no date sorts first."""
@@ -90,13 +93,19 @@ class Catalog:
         after = self.episodes[self.order[index + 1]] if index + 1 < len(self.order) else None
         return before, after
 
-    def other_episodes(self, docname: str, key: str) -> list[Episode]:
-        """Other episodes *key* appears in, newest first."""
-        return [
-            self.episodes[a.docname]
-            for a in reversed(self.appearances.get(key, []))
-            if a.docname != docname
-        ]
+    def other_episodes(self, docname: str, key: str, limit: int = RELATED_SHOWN) -> list[Episode]:
+        """Other episodes *key* appears in, newest first (at most *limit*)."""
+        found: list[Episode] = []
+        for appearance in reversed(self.appearances.get(key, [])):
+            if len(found) == limit:
+                break
+            if appearance.docname != docname:
+                found.append(self.episodes[appearance.docname])
+        return found
+
+    def count_other_episodes(self, docname: str, key: str) -> int:
+        appearances = self.appearances.get(key, [])
+        return len(appearances) - any(a.docname == docname for a in appearances)
 
     # -- what a page shows, as fingerprints (to re-write it when they change) ----
 
@@ -113,7 +122,10 @@ class Catalog:
             return ""
         before, after = self.neighbours(docname)
         others = {
-            key: [(e.docname, e.title) for e in self.other_episodes(docname, key)]
+            key: (
+                [(e.docname, e.title) for e in self.other_episodes(docname, key)],
+                self.count_other_episodes(docname, key),
+            )
             for key in self.keys_of(episode.guests)
         }
         return digest(

@@ -106,6 +106,10 @@ class CrossPageContent(SphinxPostTransform):
             line += nodes.inline(label, label, classes=["podcast-label"])
             line += nodes.Text(" ")
             line.extend(_joined([episode_link(other, docname) for other in others]))
+            more = self.catalog.count_other_episodes(docname, key) - len(others)
+            if more > 0:  # the profile lists them all
+                line += nodes.Text(" ")
+                line += speaker_link(key, _("and %d more") % more, docname)
             node += line
         if not node.children:
             node.parent.remove(node)

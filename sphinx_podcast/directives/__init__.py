@@ -34,7 +34,10 @@ class PodcastDirective(SphinxDirective):
 
     def _source_lines(self) -> list[str]:
         """The lines of the page being read (read once per page)."""
-        cache = self.env.temp_data.setdefault("podcast_source_lines", {})
+        # per-document storage that Sphinx empties after each page
+        cache: dict[str, list[str]] = self.env.temp_data.setdefault(  # type: ignore[assignment]
+            "podcast_source_lines", {}
+        )
         source = self.state.document.get("source", "")
         if source not in cache:
             try:
