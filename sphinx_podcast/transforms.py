@@ -228,10 +228,14 @@ def _interesting_after_reading(node: nodes.Node) -> bool:
 
 def _has_text(node: pn.turn) -> bool:
     """Whether the turn says anything (its label is not there yet)."""
-    for child in node.children:
-        if child.astext().strip() or next(child.findall(nodes.image), None) is not None:
-            return True
+    for text_or_image in node.findall(_text_or_image):
+        if isinstance(text_or_image, nodes.image) or str(text_or_image).strip():
+            return True  # usually the first text node: no need to read the whole turn
     return False
+
+
+def _text_or_image(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Text | nodes.image)
 
 
 def _cut_prefix(paragraph: nodes.paragraph, cut: int) -> None:
