@@ -170,6 +170,7 @@ class EpisodePageTransform(SphinxTransform):
             for node in section.findall(_is_candidate):
                 chapter_of[id(node)] = index
         turns = []
+        seen: set[tuple[str, bool, int | None]] = set()
         for node in self.document.findall(_is_candidate):
             assert isinstance(node, nodes.Element)
             if isinstance(node, pn.turn):
@@ -181,8 +182,19 @@ class EpisodePageTransform(SphinxTransform):
             if time_text:
                 with contextlib.suppress(TimeFormatError):  # warned about when resolved
                     start = parse_time(time_text)
-            turns.append((reference, directive, start, chapter_of.get(id(node), -1)))
             domain.note_turn(docname, reference)
+            # Keep what the feed can need, in page order: the first timed turn of each
+            # speaker reference in each chapter, and each reference's first turn at all.
+            chapter = chapter_of.get(id(node), -1)
+            keys: list[tuple[str, bool, int | None]] = [(reference, directive, None)]
+            if start is not None:
+                keys.append((reference, directive, chapter))
+            for key in keys:
+                if key not in seen:
+                    seen.add(key)
+                    turns.append(
+                        (reference, directive, start if key[2] is not None else None, chapter)
+                    )
         titles = []
         for section in sections:
             title = section.next_node(nodes.title)
