@@ -43,9 +43,11 @@ def built(tmp_path_factory):  # type: ignore[no-untyped-def]
     srcdir = tmp_path_factory.mktemp("transcript") / "src"
     shutil.copytree(ROOTS / "test-transcript", srcdir)
     app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    app.build()
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # other tests of this module make apps of their own
     yield app
-    app.cleanup()
 
 
 def doctree(app, docname: str):  # type: ignore[no-untyped-def]
