@@ -27,7 +27,6 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 from sphinx.util.docutils import is_role_registered
 from sphinx.util.nodes import make_refnode
 
@@ -45,9 +44,7 @@ from .model import (
     parse_time,
 )
 from .roles import EpisodeRole, SpeakerRole, TimeRole
-from .warnings_ import Subtype, warn
-
-logger = logging.getLogger("sphinx_podcast")
+from .warnings_ import Subtype, info, warn
 
 # What a page can show of other pages; see PodcastDomain.note_shows.
 SHOWS = ("speakers", "titles", "episode", "profiles", "episode-list", "speaker-list")
@@ -503,7 +500,7 @@ def setup_domain(app: Sphinx) -> None:
     app.add_domain(PodcastDomain)
     for name, role in PodcastDomain.roles.items():
         if is_role_registered(name):
-            logger.info(
+            info(
                 f"sphinx-podcast: the role name {name!r} belongs to another extension; "
                 f"use 'podcast:{name}' for ours"
             )

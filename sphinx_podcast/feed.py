@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.util import logging
 from sphinx.util.osutil import copyfile, relative_uri
 
 from . import __version__, media
@@ -38,12 +37,11 @@ from .domain import PodcastDomain, get_podcast_domain
 from .exports import FEED_BUILDERS, episode_chapters, export_files, transcript_kind
 from .feed_config import FeedConfig
 from .model import Episode, Speaker
-from .warnings_ import Subtype, warn
+from .warnings_ import Subtype, info, warn
 
 if TYPE_CHECKING:  # lxml is loaded only when a feed is written
     from lxml import etree
 
-logger = logging.getLogger("sphinx_podcast")
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -447,7 +445,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         if settings.configured:
             warn(message, Subtype.feed)
         else:
-            logger.info(f"sphinx-podcast: {message}")
+            info(f"sphinx-podcast: {message}")
         return
     target = Path(app.outdir, settings.feed)
     target.parent.mkdir(parents=True, exist_ok=True)

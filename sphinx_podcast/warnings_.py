@@ -69,4 +69,5 @@ def warn(message: str, subtype: Subtype, location: Any = None) -> None:
 
 
 def info(message: str) -> None:
+    """A message at info level (shown unless -q), for choices that are not mistakes."""
     logger.info(message)

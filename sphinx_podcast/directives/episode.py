@@ -113,7 +113,7 @@ class EpisodeDirective(PodcastDirective):
             self.env.docname,
             audio_length=length,
             audio_type=audio_type,
-            audio_line=self.option_line("audio"),
+            audio_line=self.option_line("audio") if "audio" in self.options else self.lineno,
         )
 
     def _int_option(self, name: str) -> int | None:

@@ -63,7 +63,11 @@ class EpisodeListDirective(PodcastDirective):
             categories=split_list(self.options.get("category", "")),
             tags=split_list(self.options.get("tag", "")),
             docname=self.env.docname,
-            option_lines={name: self.option_line(name) for name in ("speaker", "category", "tag")},
+            option_lines={
+                name: self.option_line(name)
+                for name in ("speaker", "category", "tag")
+                if name in self.options
+            },
         )
         self.set_source_info(node)
         get_podcast_domain(self.env).note_shows(self.env.docname, "episode-list")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import is_directive_registered
 
+from ..warnings_ import info
 from .episode import EpisodeDirective
 from .lists import EpisodeListDirective, SpeakerListDirective
 from .outline import OutlineDirective
 from .speaker import SpeakerDirective
 from .transcript import TranscriptDirective
 from .turn import TurnDirective
-
-logger = logging.getLogger("sphinx_podcast")
 
 DIRECTIVES = {
     "episode": EpisodeDirective,
@@ -30,7 +28,7 @@ def register(app: Sphinx, name: str, directive: type) -> None:
     """Add *name* to the podcast domain, and as a bare name unless another extension has it."""
     app.add_directive_to_domain("podcast", name, directive)
     if is_directive_registered(name):
-        logger.info(
+        info(
             f"sphinx-podcast: the directive name {name!r} belongs to another extension; "
             f"use 'podcast:{name}' for ours"
         )
