@@ -22,35 +22,18 @@ from . import nodes as pn
 from .catalog import Catalog, date_sort_key
 from .compat import get_app
 from .display import episode_date, meta_line
-from .domain import PodcastDomain, get_podcast_domain
+from .domain import PodcastDomain, get_podcast_domain, podcast_xref
 from .locale import _
 from .model import Episode, format_time, normalize_name
 from .warnings_ import Subtype, warn
 
 
-def episode_link(episode: Episode, refdoc: str, text: str | None = None) -> pending_xref:
-    label = text or episode.title or episode.docname
-    return pending_xref(
-        "",
-        nodes.inline(label, label),
-        refdomain="podcast",
-        reftype="episode",
-        reftarget="/" + episode.docname,
-        refexplicit=True,
-        refdoc=refdoc,
-    )
+def episode_link(episode: Episode, refdoc: str) -> pending_xref:
+    return podcast_xref("episode", "/" + episode.docname, episode.title or episode.docname, refdoc)
 
 
-def speaker_link(key: str, name: str, refdoc: str) -> pending_xref:
-    return pending_xref(
-        "",
-        nodes.inline(name, name),
-        refdomain="podcast",
-        reftype="speaker",
-        reftarget=key,
-        refexplicit=True,
-        refdoc=refdoc,
-    )
+def speaker_link(key: str, text: str, refdoc: str) -> pending_xref:
+    return podcast_xref("speaker", key, text, refdoc)
 
 
 def _joined(items: Sequence[nodes.Node], separator: str = ", ") -> list[nodes.Node]:

@@ -410,6 +410,34 @@ def _warn_duplicate_profile(loser: Speaker, winner: Speaker) -> None:
     )
 
 
+def podcast_xref(
+    reftype: str,
+    target: str,
+    text: str,
+    refdoc: str,
+    *,
+    explicit: bool = True,
+    location: nodes.Node | None = None,
+) -> pending_xref:
+    """A link for this domain to resolve (speaker, episode or t), shown as *text*.
+
+    *location* (source and line) is where a warning about an unknown target points.
+    """
+    xref = pending_xref(
+        "",
+        nodes.inline(text, text),
+        refdomain="podcast",
+        reftype=reftype,
+        reftarget=target,
+        refexplicit=explicit,
+        refdoc=refdoc,
+        refwarn=not explicit,
+    )
+    if location is not None:
+        xref.source, xref.line = location.source, location.line
+    return xref
+
+
 def get_podcast_domain(env: BuildEnvironment) -> PodcastDomain:
     domain = env.get_domain("podcast")
     assert isinstance(domain, PodcastDomain)

@@ -23,7 +23,6 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -32,7 +31,7 @@ from . import nodes as pn
 from .compat import builder_name_and_format, get_builder
 from .config import get_config
 from .directives.outline import make_outline
-from .domain import get_podcast_domain
+from .domain import get_podcast_domain, podcast_xref
 from .locale import _
 from .model import Speaker, TimeFormatError, format_seconds_attr, format_time, parse_time
 from .warnings_ import Subtype, warn
@@ -476,17 +475,9 @@ class TurnResolver(SphinxPostTransform):
                 )
         else:
             if speaker is not None and speaker.docname:
-                xref = pending_xref(
-                    "",
-                    nodes.inline(name, name),
-                    refdomain="podcast",
-                    reftype="speaker",
-                    reftarget=speaker.key,
-                    refexplicit=True,
-                    refdoc=node.get("docname", ""),
+                who += podcast_xref(
+                    "speaker", speaker.key, name, node.get("docname", ""), location=node
                 )
-                xref.source, xref.line = node.source, node.line
-                who += xref
             else:
                 who += nodes.inline(name, name)
             if start is not None:

@@ -10,13 +10,12 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import make_id
 
 from .. import nodes as pn
 from ..config import split_list
 from ..display import meta_line
-from ..domain import PodcastDomain
+from ..domain import PodcastDomain, podcast_xref
 from ..locale import _
 from ..model import Episode, TimeFormatError, format_seconds_attr, parse_date, parse_time
 from ..warnings_ import Subtype, warn
@@ -219,16 +218,8 @@ class EpisodeDirective(PodcastDirective):
             for index, ref in enumerate(refs):
                 if index:
                     group += nodes.Text(", ")
-                xref = pending_xref(
-                    "",
-                    nodes.inline(ref, ref),
-                    refdomain="podcast",
-                    reftype="speaker",
-                    reftarget=ref,
-                    refexplicit=False,
-                    refdoc=self.env.docname,
-                    refwarn=True,
-                )
+                # not explicit: shown as the speaker's name; unknown ones are warned about
+                xref = podcast_xref("speaker", ref, ref, self.env.docname, explicit=False)
                 xref.source, xref.line = source, self.option_line(option)
                 group += xref
             if line.children:
