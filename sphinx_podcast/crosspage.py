@@ -19,6 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_design.shared import create_component
 
 from . import nodes as pn
+from .blocks import block_elements
 from .catalog import Catalog, date_sort_key
 from .compat import get_app
 from .display import episode_date, meta_line
@@ -45,20 +46,25 @@ def _joined(items: Sequence[nodes.Node], separator: str = ", ") -> list[nodes.No
     return result
 
 
+_FILLED = (pn.episode_nav, pn.speaker_appearances, pn.episode_list, pn.speaker_list)
+
+
 class CrossPageContent(SphinxPostTransform):
     default_priority = 6  # before ReferencesResolver (10), which resolves our links
 
     def run(self, **kwargs: Any) -> None:
         self.domain: PodcastDomain = get_podcast_domain(self.env)
         self.catalog: Catalog = self.domain.catalog()
-        for nav in list(self.document.findall(pn.episode_nav)):
-            self._fill_nav(nav)
-        for appearances in list(self.document.findall(pn.speaker_appearances)):
-            self._fill_appearances(appearances)
-        for episode_list in list(self.document.findall(pn.episode_list)):
-            self._fill_episode_list(episode_list)
-        for speaker_list in list(self.document.findall(pn.speaker_list)):
-            self._fill_speaker_list(speaker_list)
+        found = [node for node in block_elements(self.document) if isinstance(node, _FILLED)]
+        for node in found:
+            if isinstance(node, pn.episode_nav):
+                self._fill_nav(node)
+            elif isinstance(node, pn.speaker_appearances):
+                self._fill_appearances(node)
+            elif isinstance(node, pn.episode_list):
+                self._fill_episode_list(node)
+            else:
+                self._fill_speaker_list(node)
 
     # -- episode header ------------------------------------------------------
 

@@ -30,6 +30,7 @@ from sphinx.util.osutil import relative_uri
 
 from . import formats
 from . import nodes as pn
+from .blocks import block_elements
 from .config import get_config
 from .domain import PodcastDomain, get_podcast_domain
 from .locale import _
@@ -138,11 +139,11 @@ def _spoken_text(node: nodes.Node) -> str:
     return "".join(_spoken_text(child) for child in node.children)
 
 
-def turn_cues(doctree: nodes.Node) -> list[formats.Cue]:
+def turn_cues(doctree: nodes.Element) -> list[formats.Cue]:
     """The page's resolved turns: speaker name as shown, start time, text without the label."""
     cues = []
-    for turn in doctree.findall(pn.turn):
-        if not turn.get("speaker"):
+    for turn in block_elements(doctree):
+        if not isinstance(turn, pn.turn) or not turn.get("speaker"):
             continue
         start = turn.get("start")
         text = "\n".join(" ".join(_spoken_text(child).split()) for child in turn.children)
@@ -212,7 +213,14 @@ class transcript_downloads(nodes.paragraph):
 
 def add_download_links(doctree: nodes.document, domain: PodcastDomain) -> None:
     """The download line in each episode header (html, dirhtml)."""
-    for header in doctree.findall(pn.episode_header):
+    if not get_config(domain.env.config).transcript_formats:
+        return
+    headers = [
+        node
+        for node in block_elements(doctree)
+        if isinstance(node, pn.episode_header) and export_files(domain, node.get("docname", ""))
+    ]
+    for header in headers:
         docname = header.get("docname", "")
         links = [
             (label, path[len(docname) :])
@@ -225,8 +233,8 @@ def add_download_links(doctree: nodes.document, domain: PodcastDomain) -> None:
         line = transcript_downloads(
             "", nodes.Text(label), classes=["podcast-downloads"], docname=docname, links=links
         )
-        nav = next(iter(header.findall(pn.episode_nav)), None)
-        if nav is not None and nav.parent is header:
+        nav = next((child for child in header.children if isinstance(child, pn.episode_nav)), None)
+        if nav is not None:
             header.insert(header.index(nav), line)
         else:
             header += line

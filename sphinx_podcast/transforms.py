@@ -28,6 +28,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import nodes as pn
+from .blocks import block_elements
 from .compat import builder_name_and_format, get_builder
 from .config import get_config
 from .directives.outline import make_outline
@@ -46,6 +47,9 @@ _MAX_NAME_LENGTH = 80
 # Block nodes that continue the turn right before them.
 _CONTINUATIONS = (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list, nodes.block_quote)
 
+
+# Where bold-name turns are looked for: directly in a section (or a page without one).
+_CONTAINERS = (nodes.section, nodes.document)
 
 MARK = "podcast_turn"
 """Attribute of a paragraph that starts like a turn: (name, time text, prefix length)."""
@@ -131,15 +135,15 @@ class EpisodePageTransform(SphinxTransform):
         directive_turns = False
         outlines: list[pn.outline] = []
         header: pn.episode_header | None = None
-        for node in self.document.findall(_interesting_at_read_time):
-            if isinstance(node, nodes.section | nodes.document):
+        for node in block_elements(self.document):
+            if isinstance(node, _CONTAINERS):
                 containers.append(node)
             elif isinstance(node, pn.turn):
                 directive_turns = True
             elif isinstance(node, pn.outline):
                 outlines.append(node)
-            elif header is None:
-                header = node  # type: ignore[assignment]
+            elif isinstance(node, pn.episode_header) and header is None:
+                header = node
         if header is not None:
             for container in containers:
                 _mark_turns(container)
@@ -166,12 +170,11 @@ class EpisodePageTransform(SphinxTransform):
         sections = following_sections(header)
         chapter_of: dict[int, int] = {}
         for index, section in enumerate(sections):
-            for node in section.findall(_is_candidate):
+            for node in filter(_is_candidate, block_elements(section)):
                 chapter_of[id(node)] = index
         turns = []
         seen: set[tuple[str, bool, int | None]] = set()
-        for node in self.document.findall(_is_candidate):
-            assert isinstance(node, nodes.Element)
+        for node in filter(_is_candidate, block_elements(self.document)):
             if isinstance(node, pn.turn):
                 reference, time_text, directive = node["speaker_ref"], node["time_text"], True
             else:
@@ -221,24 +224,13 @@ class EpisodePageTransform(SphinxTransform):
         header.parent.insert(header.parent.index(header) + 1, node)
 
 
-_READ_TIME_NODES = (nodes.section, nodes.document, pn.turn, pn.outline, pn.episode_header)
-
-
-def _interesting_at_read_time(node: nodes.Node) -> bool:
-    return isinstance(node, _READ_TIME_NODES)
-
-
-_AFTER_READING_NODES = (pn.turn, pn.outline, pn.episode_header, nodes.image)
-
-
-def _interesting_after_reading(node: nodes.Node) -> bool:
-    return isinstance(node, _AFTER_READING_NODES) or (
-        isinstance(node, nodes.paragraph) and MARK in node.attributes
-    )
-
-
 def _has_text(node: pn.turn) -> bool:
     """Whether the turn says anything (its label is not there yet)."""
+    first = node.children[0] if node.children else None
+    if isinstance(first, nodes.paragraph) and first.children:
+        words = first.children[0]
+        if isinstance(words, nodes.Text) and words.strip():
+            return True  # the usual case, decided without a walk
     for text_or_image in node.findall(_text_or_image):
         if isinstance(text_or_image, nodes.image) or str(text_or_image).strip():
             return True  # usually the first text node: no need to read the whole turn
@@ -246,7 +238,10 @@ def _has_text(node: pn.turn) -> bool:
 
 
 def _text_or_image(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Text | nodes.image)
+    return isinstance(node, _TEXT_OR_IMAGE)
+
+
+_TEXT_OR_IMAGE = (nodes.Text, nodes.image)
 
 
 def _cut_prefix(paragraph: nodes.paragraph, cut: int) -> None:
@@ -271,6 +266,8 @@ class TurnResolver(SphinxPostTransform):
         self.podcast_config = get_config(self.config)
         self.builder_name, builder_format = builder_name_and_format(self.env)
         self.html = builder_format == "html"
+        # HTML pages (not EPUB, whose readers have no player) get compact turn labels.
+        self.compact_labels = self.html and not self.builder_name.startswith("epub")
         self.backlinks = builder_format in ("html", "latex")
         self.latex = builder_format == "latex"
         self.plain_text = builder_format in ("text", "man", "texinfo")
@@ -281,17 +278,16 @@ class TurnResolver(SphinxPostTransform):
         candidates: list[nodes.Element] = []
         outlines: list[pn.outline] = []
         headers: list[pn.episode_header] = []
-        avatars: list[nodes.image] = []
-        for node in self.document.findall(_interesting_after_reading):
-            if isinstance(node, nodes.image):
-                if self.plain_text and "podcast-avatar" in node["classes"]:
-                    avatars.append(node)
+        for node in block_elements(self.document):
+            if isinstance(node, nodes.paragraph):
+                if MARK in node.attributes:
+                    candidates.append(node)
+            elif isinstance(node, pn.turn):
+                candidates.append(node)
             elif isinstance(node, pn.outline):
                 outlines.append(node)
             elif isinstance(node, pn.episode_header):
                 headers.append(node)
-            else:
-                candidates.append(node)  # type: ignore[arg-type]
         # First decide which marked paragraphs name a speaker: one that does not stays
         # plain text, and so continues the turn before it.
         speakers: dict[int, Speaker] = {}
@@ -310,17 +306,20 @@ class TurnResolver(SphinxPostTransform):
                     Subtype.unknown_speaker,
                     node,
                 )
+        wrapped = self._wrap_all(candidates, speakers)
         for node in candidates:
             if isinstance(node, pn.turn):
                 self._resolve(node, self.table.find(node["speaker_ref"]))
             elif id(node) in speakers:
-                self._resolve(self._wrap(node), speakers[id(node)])  # type: ignore[arg-type]
+                self._resolve(wrapped[id(node)], speakers[id(node)])
         for outline_node in outlines:
             self._fill_outline(outline_node)
         for header in headers:
             self._page_unique_id(header)
-        for image in avatars:  # an avatar reads as "[image]" in plain text: leave it out
-            image.parent.remove(image)
+        if self.plain_text:  # an avatar reads as "[image]" in plain text: leave it out
+            for image in list(self.document.findall(nodes.image)):
+                if "podcast-avatar" in image["classes"]:
+                    image.parent.remove(image)
 
     def _docname(self, node: nodes.Node) -> str:
         """The page *node* was read from (several in singlehtml and LaTeX)."""
@@ -330,18 +329,48 @@ class TurnResolver(SphinxPostTransform):
             self.docnames[source] = found or self.env.docname
         return self.docnames[source]
 
-    def _wrap(self, paragraph: nodes.paragraph) -> pn.turn:
-        """A turn of the marked *paragraph* and the unmarked blocks right after it."""
+    def _wrap_all(
+        self, candidates: list[nodes.Element], speakers: dict[int, Speaker]
+    ) -> dict[int, pn.turn]:
+        """Wrap each marked paragraph that names a speaker, with the unmarked blocks
+        right after it, into a turn; the turns by id of their paragraph.
+
+        Each parent's children are rebuilt once, so the cost is linear in the
+        number of blocks however many turns a section has.
+        """
+        parents: dict[int, nodes.Element] = {}
+        for node in candidates:
+            if id(node) in speakers:
+                parents.setdefault(id(node.parent), node.parent)
+        wrapped: dict[int, pn.turn] = {}
+        for parent in parents.values():
+            children: list[nodes.Node] = []
+            turn: pn.turn | None = None
+            for child in parent.children:
+                if isinstance(child, nodes.paragraph) and id(child) in speakers:
+                    turn = self._new_turn(child)
+                    turn.parent = parent
+                    children.append(turn)
+                    wrapped[id(child)] = turn
+                elif (
+                    turn is not None
+                    and isinstance(child, _CONTINUATIONS)
+                    and MARK not in child.attributes
+                ):
+                    pass
+                else:
+                    turn = None
+                    children.append(child)
+                    continue
+                turn.children.append(child)
+                child.parent = turn
+            parent.children[:] = children
+        return wrapped
+
+    def _new_turn(self, paragraph: nodes.paragraph) -> pn.turn:
+        """An empty turn for the marked *paragraph*, whose prefix it takes off."""
         name, time_text, cut = paragraph[MARK]
         del paragraph[MARK]
-        parent = paragraph.parent
-        start = parent.index(paragraph)
-        end = start + 1
-        while end < len(parent.children):
-            sibling = parent.children[end]
-            if not isinstance(sibling, _CONTINUATIONS) or MARK in sibling.attributes:
-                break
-            end += 1
         node = pn.turn(
             speaker_ref=name,
             time_text=time_text,
@@ -349,9 +378,6 @@ class TurnResolver(SphinxPostTransform):
             docname=self._docname(paragraph),
         )
         node.source, node.line = paragraph.source, paragraph.line
-        members = parent.children[start:end]
-        parent[start:end] = [node]
-        node.extend(members)
         _cut_prefix(paragraph, cut)
         return node
 
@@ -379,10 +405,6 @@ class TurnResolver(SphinxPostTransform):
         node["classes"].append(f"podcast-color-{self.table.colours.get(key, 7)}")
         if start is not None:
             node["start"] = start
-        data = {"speaker": key}
-        if start is not None:
-            data["start"] = format_seconds_attr(start)
-        node["html_data"] = data
         self._assign_id(node, docname)
         self._write_label(node, speaker.name if speaker else reference, speaker, start)
 
@@ -448,32 +470,29 @@ class TurnResolver(SphinxPostTransform):
     ) -> None:
         """The turn's label: name (and avatar), time and colon, before its first words.
 
-        HTML gets few nodes (the time and the colon are written by the label's
-        visitor); other builders get plain nodes they all know.
+        On HTML pages the label is written by the turn's visitor from the turn's
+        attributes (``speaker_name``, ``speaker_uri``, ``start``): a transcript
+        has thousands of turns, and each node made here costs time and memory
+        to make, to collect and to write. Only an avatar needs a node (an image
+        Sphinx copies): then the label is a node holding just the image. Other
+        builders get plain nodes they all know.
         """
-        label = pn.turn_label(classes=["podcast-turn-label"])
-        who = pn.speaker_label(classes=["podcast-speaker"])
-        label += who
-        if self.html:
-            if speaker is not None and speaker.avatar:
-                uri = speaker.avatar
-                candidates = {"?": uri} if uri.startswith("https://") else {"*": uri}
-                who += nodes.image(
-                    uri, uri=uri, alt="", candidates=candidates, classes=["podcast-avatar"]
-                )
+        label: pn.turn_label
+        if self.compact_labels:
             if speaker is not None and speaker.docname:
-                refuri = self._profile_uri(node.get("docname", ""), speaker)
-                who += nodes.reference("", name, refuri=refuri, internal=True, reftitle=name)
-            else:
-                who += nodes.Text(name)
-            if start is not None:
-                shown = format_time(start)
-                label["time"] = (
-                    f"#t={format_seconds_attr(start)}",
-                    shown,
-                    _("Play from %s") % shown,
-                )
+                node["speaker_uri"] = self._profile_uri(node.get("docname", ""), speaker)
+            if speaker is None or not speaker.avatar:
+                return
+            uri = speaker.avatar
+            candidates = {"?": uri} if uri.startswith("https://") else {"*": uri}
+            label = pn.turn_label(compact=True)
+            label += nodes.image(
+                uri, uri=uri, alt="", candidates=candidates, classes=["podcast-avatar"]
+            )
         else:
+            label = pn.turn_label(classes=["podcast-turn-label"])
+            who = pn.speaker_label(classes=["podcast-speaker"])
+            label += who
             if speaker is not None and speaker.docname:
                 who += podcast_xref(
                     "speaker", speaker.key, name, node.get("docname", ""), location=node
@@ -582,7 +601,9 @@ def _first_start(section: nodes.section) -> float | None:
 
 
 def _turns(node: nodes.Element) -> Iterator[pn.turn]:
-    return node.findall(pn.turn)
+    for element in block_elements(node):
+        if isinstance(element, pn.turn):
+            yield element
 
 
 def setup_transforms(app: Sphinx) -> None:

@@ -85,35 +85,27 @@ def test_turns(doctrees, docname: str) -> None:  # type: ignore[no-untyped-def]
     ]
 
 
+# On HTML pages a turn's label (name, profile link, time link, colon) is not made of
+# nodes: the turn's HTML visitor writes it from the turn's attributes (speaker_name,
+# speaker_uri, start); tests/test_html.py checks what it writes. Other builders get
+# the label as nodes (LABEL_NODES).
 FIRST_TURN = """\
-<turn classes="podcast-turn podcast-color-1" html_data="{'speaker': 'sam'}" ids="turn-1" speaker="sam" speaker_name="Sam Host" speaker_ref="Sam" syntax="bold" time_text="">
+<turn classes="podcast-turn podcast-color-1" ids="turn-1" speaker="sam" speaker_name="Sam Host" speaker_ref="Sam" speaker_uri="people.html#speaker-sam" syntax="bold" time_text="">
     <paragraph>
-        <turn_label classes="podcast-turn-label">
-            <speaker_label classes="podcast-speaker">
-                <reference internal="1" reftitle="Sam Host" refuri="people.html#speaker-sam">
-                    Sam Host
         Why do the sensors fail so often?
 """  # noqa: E501
 
 TIMED_TURN = """\
-<turn classes="podcast-turn podcast-color-0" html_data="{'speaker': 'ada', 'start': '72'}" ids="turn-2" speaker="ada" speaker_name="Ada Example" speaker_ref="Ada" start="72.0" syntax="bold" time_text="00:01:12">
+<turn classes="podcast-turn podcast-color-0" ids="turn-2" speaker="ada" speaker_name="Ada Example" speaker_ref="Ada" speaker_uri="people.html#speaker-ada" start="72.0" syntax="bold" time_text="00:01:12">
     <paragraph>
-        <turn_label classes="podcast-turn-label" time="('#t=72', '01:12', 'Play from 01:12')">
-            <speaker_label classes="podcast-speaker">
-                <reference internal="1" reftitle="Ada Example" refuri="people.html#speaker-ada">
-                    Ada Example
         Salt gets into every seal we make.
     <paragraph>
         That is the short answer, at least.
 """  # noqa: E501
 
 DIRECTIVE_TURN = """\
-<turn classes="podcast-turn podcast-color-0" html_data="{'speaker': 'ada', 'start': '240'}" ids="turn-6" speaker="ada" speaker_name="Ada Example" speaker_ref="ada" start="240.0" syntax="directive" time_text="00:04:00">
+<turn classes="podcast-turn podcast-color-0" ids="turn-6" speaker="ada" speaker_name="Ada Example" speaker_ref="ada" speaker_uri="people.html#speaker-ada" start="240.0" syntax="directive" time_text="00:04:00">
     <paragraph>
-        <turn_label classes="podcast-turn-label" time="('#t=240', '04:00', 'Play from 04:00')">
-            <speaker_label classes="podcast-speaker">
-                <reference internal="1" reftitle="Ada Example" refuri="people.html#speaker-ada">
-                    Ada Example
         Two lessons:
     <bullet_list bullet="-">
         <list_item>
@@ -122,6 +114,24 @@ DIRECTIVE_TURN = """\
         <list_item>
             <paragraph>
                 scan them twice
+"""  # noqa: E501
+
+LABEL_NODES = """\
+<turn classes="podcast-turn podcast-color-0" ids="turn-2" speaker="ada" speaker_name="Ada Example" speaker_ref="Ada" start="72.0" syntax="bold" time_text="00:01:12">
+    <paragraph>
+        <turn_label classes="podcast-turn-label">
+            <speaker_label classes="podcast-speaker">
+                <reference internal="1" reftitle="Ada Example" refuri="%people#speaker-ada">
+                    <inline classes="podcast-speaker-ref">
+                        Ada Example
+            \x20
+            <inline classes="podcast-time">
+                [01:12]
+            <inline classes="podcast-sep">
+                :\x20
+        Salt gets into every seal we make.
+    <paragraph>
+        That is the short answer, at least.
 """  # noqa: E501
 
 OUTLINE = """\
@@ -179,6 +189,13 @@ def test_snapshots(doctrees, docname: str) -> None:  # type: ignore[no-untyped-d
     for line in backlinks:
         after = line.parent.children[line.parent.index(line) + 1 :]
         assert all(isinstance(node, nodes.section) for node in after)
+
+
+def test_label_nodes_outside_html(make_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    doctree, warnings = build_one(make_app, tmp_path, "ep_myst", "latex")
+    assert warnings == []
+    turns = list(doctree.findall(pn.turn))
+    assert normalized(turns[1]) == LABEL_NODES
 
 
 @pytest.mark.parametrize("docname", DOCS)

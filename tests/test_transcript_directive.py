@@ -30,8 +30,9 @@ _VARYING = re.compile(r' (source|docname|refdoc)="[^"]*"')
 
 
 def turn_text(turn: pn.turn) -> str:
-    label = next(iter(turn.findall(pn.turn_label)))
-    return turn.astext()[len(label.astext()) :].strip()
+    """The words of a turn (in HTML, a label is a node only to hold an avatar)."""
+    label = next(iter(turn.findall(pn.turn_label)), None)
+    return turn.astext()[len(label.astext()) if label is not None else 0 :].strip()
 
 
 def turns_of(doctree: nodes.Node) -> list[tuple[str, float | None, str]]:

@@ -27,6 +27,7 @@ from sphinx.transforms import SphinxTransform
 
 from .. import media
 from .. import nodes as pn
+from ..blocks import block_elements
 from ..locale import _
 from ..model import Episode, TimeFormatError, format_seconds_attr, parse_time
 from ..warnings_ import Subtype, warn
@@ -407,7 +408,8 @@ class EpisodePlayerTitles(SphinxTransform):
     default_priority = 410
 
     def apply(self, **kwargs: Any) -> None:
-        for node in self.document.findall(pn.media_embed):
+        players = [n for n in block_elements(self.document) if isinstance(n, pn.media_embed)]
+        for node in players:
             if not node.get("title_from_page"):
                 continue
             section = node.parent

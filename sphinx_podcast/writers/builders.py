@@ -66,7 +66,11 @@ class OfflineImages(SphinxPostTransform):
 
 
 class EpubTimes(SphinxPostTransform):
-    """EPUB: a turn's or a chapter's time is text in brackets, like in print."""
+    """EPUB: an outline's chapter time is text in brackets, like in print.
+
+    Turn labels in EPUB are plain nodes from the start (the turn resolver makes
+    them so), with their time as text already.
+    """
 
     default_priority = PRIORITY
     builders = ("epub",)
@@ -75,19 +79,6 @@ class EpubTimes(SphinxPostTransform):
         for link in list(self.document.findall(pn.time_link)):
             text = f"[{link.astext()}]"
             link.replace_self(nodes.inline(text, text, classes=list(link["classes"])))
-        for label in list(self.document.findall(pn.turn_label)):
-            # HTML's label visitor writes the time link and the colon from the
-            # label's attributes: here they become nodes, in a plain inline, so
-            # they show with any epub translator (even one without our visitors).
-            if _has_sep(label):  # already plain nodes
-                continue
-            plain = nodes.inline("", "", *label.children, classes=list(label["classes"]))
-            time = label.get("time")
-            if time:
-                text = f"[{time[1]}]"
-                plain += [nodes.Text(" "), nodes.inline(text, text, classes=["podcast-time"])]
-            plain += nodes.inline(": ", ": ", classes=["podcast-sep"])
-            label.replace_self(plain)
 
 
 class ManPages(SphinxPostTransform):
@@ -134,10 +125,6 @@ def xhtml_void_elements(
     body = context.get("body")
     if app.builder.name.startswith("epub") and isinstance(body, str):
         context["body"] = _VOID.sub(lambda m: f"<{m[1]}{m[2] or ''} />", body)
-
-
-def _has_sep(label: nodes.Element) -> bool:
-    return any("podcast-sep" in child["classes"] for child in label.findall(nodes.inline))
 
 
 def _inside(node: nodes.Node, classes: tuple[type[nodes.Element], ...]) -> bool:

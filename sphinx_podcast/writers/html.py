@@ -12,6 +12,8 @@ from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
 from .. import nodes as pn
+from ..locale import _
+from ..model import format_seconds_attr, format_time
 
 Visitor = Callable[[HTML5Translator, Any], None]
 
@@ -22,7 +24,67 @@ def _data_attributes(node: nodes.Element) -> dict[str, Any]:
 
 
 def visit_turn(self: HTML5Translator, node: pn.turn) -> None:
-    self.body.append(self.starttag(node, "div", "", **_data_attributes(node)))
+    data: dict[str, Any] = {"data-speaker": node.get("speaker", "")}
+    start = node.get("start")
+    if start is not None:
+        data["data-start"] = format_seconds_attr(start)
+    self.body.append(self.starttag(node, "div", "", **data))
+    if "speaker_name" not in node or _first_label(node) is not None:
+        return  # unresolved, or its label is a node (with an avatar, or in EPUB)
+    # The label, written here from the turn's attributes, goes in front of the first
+    # paragraph's words: that paragraph is visited here, the rest as usual.
+    label = _LABEL_START + _label_end(self, node)
+    first = node.children[0] if node.children else None
+    if not isinstance(first, nodes.paragraph):
+        self.body.append(f"<p>{label}</p>\n")
+        return
+    try:
+        self.dispatch_visit(first)
+        self.body.append(label)
+        for child in first.children:
+            child.walkabout(self)
+    except nodes.SkipNode:
+        pass
+    except nodes.SkipChildren:
+        self.dispatch_departure(first)
+    else:
+        self.dispatch_departure(first)
+    for child in node.children[1:]:
+        child.walkabout(self)
+    raise nodes.SkipChildren
+
+
+def _first_label(node: pn.turn) -> pn.turn_label | None:
+    first = node.children[0] if node.children else None
+    if isinstance(first, nodes.paragraph) and first.children:
+        label = first.children[0]
+        if isinstance(label, pn.turn_label):
+            return label
+    return None
+
+
+_LABEL_START = '<span class="podcast-turn-label"><span class="podcast-speaker">'
+
+
+def _label_end(self: HTML5Translator, turn: nodes.Element) -> str:
+    """The speaker's name (a link to the profile), the time link and the colon."""
+    name = turn["speaker_name"]
+    uri = turn.get("speaker_uri")
+    if uri:
+        # what Sphinx writes for an internal reference with a title
+        href, title = self.attval(uri), self.attval(name)
+        parts = [f'<a class="reference internal" href="{href}" title="{title}">']
+        parts += [self.encode(name), "</a></span>"]
+    else:
+        parts = [self.encode(name), "</span>"]
+    start = turn.get("start")
+    if start is not None:
+        shown = format_time(start)
+        href = f"#t={format_seconds_attr(start)}"
+        label = self.attval(_("Play from %s") % shown)
+        parts.append(f' <a aria-label="{label}" class="podcast-time" href="{href}">{shown}</a>')
+    parts.append('<span class="podcast-sep">: </span></span>')
+    return "".join(parts)
 
 
 def depart_turn(self: HTML5Translator, node: pn.turn) -> None:
@@ -78,18 +140,18 @@ def depart_time_link(self: HTML5Translator, node: pn.time_link) -> None:
 
 
 def visit_turn_label(self: HTML5Translator, node: pn.turn_label) -> None:
-    self.body.append(self.starttag(node, "span", ""))
+    if node.get("compact"):  # holds the avatar; the rest is its turn's attributes
+        self.body.append(_LABEL_START)
+    else:  # plain nodes (EPUB)
+        self.body.append(self.starttag(node, "span", ""))
 
 
 def depart_turn_label(self: HTML5Translator, node: pn.turn_label) -> None:
-    """The time link and the colon, from the label's attributes (fewer nodes per turn)."""
-    if node.get("time"):
-        href, shown, label = node["time"]
-        link = self.starttag(
-            nodes.Element(), "a", "", href=href, CLASS="podcast-time", **{"aria-label": label}
-        )
-        self.body.append(f" {link}{self.encode(shown)}</a>")
-    self.body.append('<span class="podcast-sep">: </span></span>')
+    turn = node.parent.parent if node.parent is not None else None
+    if node.get("compact") and isinstance(turn, pn.turn):
+        self.body.append(_label_end(self, turn))
+    else:
+        self.body.append("</span>")
 
 
 def visit_speaker_label(self: HTML5Translator, node: pn.speaker_label) -> None:
