@@ -475,3 +475,34 @@ def test_format_error_str() -> None:
     assert str(FormatError("bad", "a.vtt")) == "a.vtt: bad"
     assert str(FormatError("bad")) == "bad"
     assert isinstance(FormatError("bad"), ValueError)
+
+
+# -- word wrap (VTT cues, SRT cards) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "widths", "expected"),
+    [
+        ("aaa bbb ccc", [7], ["aaa bbb", "ccc"]),
+        ("  aaa\n\nbbb  ", [7], ["aaa bbb"]),
+        ("", [7], []),
+        # a word longer than the line is cut; its last piece starts the next line
+        ("abcdefghij xy", [4], ["abcd", "efgh", "ij", "xy"]),
+        # each line has its own budget (a speaker label makes the first one shorter)
+        ("aa bb cc dd", [2, 5], ["aa", "bb cc", "dd"]),
+        ("abcdefgh", [3, 5], ["abc", "defgh"]),
+    ],
+)
+def test_wrap(text: str, widths: list[int], expected: list[str]) -> None:
+    def budget(index: int) -> int:
+        return widths[min(index, len(widths) - 1)]
+
+    assert formats.base.wrap(text, budget) == expected
+
+
+def test_wrap_measures_escaped_text() -> None:
+    # In VTT "&" is written "&amp;": "a&b" measures 7, more than the line's 6.
+    assert formats.base.wrap("a&b cd", lambda index: 6, formats.vtt._escaped_length) == [
+        "a&",
+        "b cd",
+    ]

@@ -270,37 +270,36 @@ def _chunks(word: str, budget: int, measure: Callable[[str], int]) -> list[str]:
 def wrap(text: str, budget: Callable[[int], int], measure: Callable[[str], int] = len) -> list[str]:
     """Greedy word wrap: line *i* measures at most ``budget(i)`` (words are cut if they
     must be). *measure* must add up over words (a space measures 1)."""
+    words = text.split()
+    sizes = list(map(measure, words))  # each word measured once, in C for len
     lines: list[str] = []
-    current: list[str] = []
-    length = 0
     limit = budget(0)
-    for word in text.split():
-        size = measure(word)
-        if current:
+    first = 0  # the current line is words[first:index] ...
+    length = -1  # ... and measures this (-1: the line is empty)
+    for index, size in enumerate(sizes):
+        if length >= 0:
             if length + 1 + size <= limit:
-                current.append(word)
                 length += 1 + size
                 continue
-            lines.append(" ".join(current))
-            current = []
+            lines.append(" ".join(words[first:index]))
             limit = budget(len(lines))
         if size <= limit:
-            current = [word]
-            length = size
+            first, length = index, size
             continue
-        # Cut the word; each piece fits the budget of the line it goes on.
-        rest = word
-        while rest:
+        # Cut the word; each piece fits the budget of the line it goes on. The last
+        # piece starts the next line (as a one-word line of its own).
+        rest = words[index]
+        while True:
             piece = _chunks(rest, limit, measure)[0]
             if piece == rest:
-                current = [piece]
-                length = measure(piece)
                 break
             lines.append(piece)
             limit = budget(len(lines))
             rest = rest[len(piece) :]
-    if current:
-        lines.append(" ".join(current))
+        words[index] = rest
+        first, length = index, measure(rest)
+    if length >= 0:
+        lines.append(" ".join(words[first:]))
     return lines
 
 

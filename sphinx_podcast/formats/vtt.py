@@ -72,8 +72,14 @@ def to_vtt(
         name = speaker_name(cue.speaker, speakers_by_key)
         voice = f"<v {escape_voice(name)}>" if name.strip() else ""
         first_width = max(LINE_WIDTH - len(voice), 20)
+        text = cue.text
+        escaped = "&" in text or "<" in text or ">" in text
         blocks = split_text(
-            cue.text, LINE_WIDTH, LINES_PER_CUE, first_width=first_width, measure=_escaped_length
+            text,
+            LINE_WIDTH,
+            LINES_PER_CUE,
+            first_width=first_width,
+            measure=_escaped_length if escaped else len,
         )
         for (block_start, block_end), lines in zip(
             timed_blocks(start, end, limit, blocks), blocks, strict=True
