@@ -16,7 +16,6 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx_design.shared import create_component
 
 from . import nodes as pn
 from .blocks import block_elements
@@ -212,6 +211,8 @@ class CrossPageContent(SphinxPostTransform):
     def _cards(self, episodes: list[Episode], refdoc: str) -> nodes.Element:
         # sphinx-design styles the cards when it is loaded; otherwise a small grid of
         # our own does (loading it ourselves would cost every build its transforms).
+        from sphinx_design.shared import create_component  # only pages with cards need it
+
         styled = "sphinx_design" in get_app(self.env).extensions
         grid = create_component(
             "grid-container",

@@ -31,9 +31,6 @@ from docutils.parsers.rst import directives
 from .. import formats
 from .. import nodes as pn
 from ..config import split_list
-from ..importers.captions import turns_of
-from ..importers.myst import time_text
-from ..importers.textfile import InputError, read_text
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
 
@@ -136,6 +133,9 @@ class TranscriptDirective(PodcastDirective):
 
     def _load(self, option: str, value: str) -> tuple[str, str] | None:
         """(absolute path, text) of the file an option names; None after a warning."""
+        # the importers (and YAML) load only for pages that use this directive
+        from ..importers.textfile import InputError, read_text
+
         relative, absolute = self.env.relfn2path(value, self.env.docname)
         if not os.path.isfile(absolute):
             self.warn_option(
@@ -190,6 +190,8 @@ class TranscriptDirective(PodcastDirective):
                 Subtype.unknown_speaker,
                 self.option_location("file"),
             )
+        from ..importers.captions import turns_of
+
         turns, _unnamed = turns_of(transcript, None)
 
         parent = _container_of(self.state)
@@ -215,6 +217,8 @@ class TranscriptDirective(PodcastDirective):
         return result
 
     def _turn(self, cue: formats.Cue, text: str, path: str) -> pn.turn:
+        from ..importers.myst import time_text
+
         node = pn.turn(
             classes=["podcast-turn"],
             speaker_ref=" ".join(cue.speaker.split()),
