@@ -37,6 +37,7 @@ from run import (  # noqa: E402
     add_site_arguments,
     alternate,
     build,
+    compile_package,
     load_average,
     prepare_sites,
     sphinx_versions,
@@ -95,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = prepare_sites(workdir, podcast, plain, configs, args.podcast_conf)
     sites = list(sources)
     versions = sphinx_versions(args.python)
+    compile_package(args.python)
     print(f"{versions}, Python {platform.python_version()}, {os.cpu_count()} CPUs", flush=True)
 
     def outdir(site: str) -> Path:

@@ -243,7 +243,7 @@ class CrossPageContent(SphinxPostTransform):
             title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"])
             title += nodes.paragraph("", "", episode_link(episode, refdoc))
             body += title
-            body += meta_line(episode, self.config, ["sd-card-text", "podcast-card-meta"])
+            body += meta_line(episode, self.env, ["sd-card-text", "podcast-card-meta"])
             people = self._people(episode, refdoc)
             if people:
                 label = _("With")
@@ -264,7 +264,7 @@ class CrossPageContent(SphinxPostTransform):
         for episode in episodes:
             entry = nodes.paragraph()
             entry += episode_link(episode, refdoc)
-            meta = meta_line(episode, self.config, [])
+            meta = meta_line(episode, self.env, [])
             if meta.children:
                 entry += nodes.Text(" — ")
                 entry.extend(meta.children)
@@ -293,7 +293,7 @@ class CrossPageContent(SphinxPostTransform):
             cells: list[list[nodes.Node]] = [
                 [nodes.Text(str(episode.number) if episode.number is not None else "")],
                 [episode_link(episode, refdoc)],
-                [nodes.Text(episode_date(episode, self.config))],
+                [nodes.Text(episode_date(episode, self.env))],
                 [nodes.Text(format_time(episode.duration) if episode.duration else "")],
                 self._people(episode, refdoc),
             ]

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from docutils import nodes
-from sphinx.config import Config
-from sphinx.util.i18n import format_date
+from sphinx.environment import BuildEnvironment
 
 from .config import get_config
+from .domain import get_podcast_domain
 from .locale import _
 from .model import Episode, format_time
 
 
-def episode_date(episode: Episode, config: Config) -> str:
-    date = episode.date
-    if date is None:
+def episode_date(episode: Episode, env: BuildEnvironment) -> str:
+    if episode.date is None:
         return ""
-    if not isinstance(date, dt.datetime):
-        date = dt.datetime(date.year, date.month, date.day)
-    return format_date(get_config(config).date_format, date=date, language=config.language or "en")
+    config = env.config
+    return get_podcast_domain(env).formatted_date(
+        episode.date, get_config(config).date_format, config.language or "en"
+    )
 
 
-def meta_line(episode: Episode, config: Config, classes: list[str]) -> nodes.paragraph:
+def meta_line(episode: Episode, env: BuildEnvironment, classes: list[str]) -> nodes.paragraph:
     """``Episode 7 · Season 2 · May 1, 2025 · 1:02:30`` (only the parts that are known)."""
     parts: list[tuple[str, str]] = []
     if episode.number is not None:
@@ -30,7 +28,7 @@ def meta_line(episode: Episode, config: Config, classes: list[str]) -> nodes.par
     if episode.season is not None:
         parts.append((_("Season %s") % episode.season, "podcast-episode-season"))
     if episode.date is not None:
-        parts.append((episode_date(episode, config), "podcast-episode-date"))
+        parts.append((episode_date(episode, env), "podcast-episode-date"))
     if episode.duration is not None:
         parts.append((format_time(episode.duration), "podcast-episode-duration"))
     line = nodes.paragraph(classes=classes)

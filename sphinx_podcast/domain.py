@@ -14,6 +14,7 @@ exactly when a fingerprint of that data changes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import replace
@@ -28,6 +29,7 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import is_role_registered
+from sphinx.util.i18n import format_date
 from sphinx.util.nodes import make_refnode
 
 from . import nodes as pn
@@ -96,8 +98,9 @@ class PodcastDomain(Domain):
         "shows": {},  # docname -> set of SHOWS: the cross-page data the page displays
         "views": {},  # docname -> fingerprint of that data when the page was last written
         "feed": {},  # docname -> what the feed needs of an episode page (see note_feed)
+        "dates": {},  # (ISO date, format, language) -> the date as pages show it
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -190,11 +193,42 @@ class PodcastDomain(Domain):
 
     def note_feed(self, docname: str, **values: Any) -> None:
         """Facts of an episode page the feed needs after reading: ``audio_length``,
-        ``audio_type`` (options), ``turns`` and ``sections`` (see exports.py)."""
+        ``audio_type``, ``audio_line`` (options), ``turns`` and ``sections`` (see
+        exports.py; stored flat, see :meth:`feed_turns`)."""
+        if "turns" in values:
+            values["turns"] = tuple(item for turn in values["turns"] for item in turn)
+        if "sections" in values:
+            values["sections"] = tuple(item for section in values["sections"] for item in section)
         self.data["feed"].setdefault(docname, {}).update(values)
 
     def feed_note(self, docname: str) -> dict[str, Any]:
         return self.data["feed"].get(docname, {})
+
+    # Turns and sections are kept as one flat tuple each: the environment is loaded
+    # whole by every build, and thousands of small tuples cost the garbage collector.
+
+    def feed_turns(self, docname: str) -> list[tuple[str, bool, float | None, int]]:
+        """(speaker reference, from a directive, start, chapter index) of the noted turns."""
+        flat = self.feed_note(docname).get("turns", ())
+        return list(zip(flat[0::4], flat[1::4], flat[2::4], flat[3::4], strict=True))
+
+    def feed_sections(self, docname: str) -> list[tuple[str, str]]:
+        """(title, id) of the page's chapters (its top sections after the header)."""
+        flat = self.feed_note(docname).get("sections", ())
+        return list(zip(flat[0::2], flat[1::2], strict=True))
+
+    def formatted_date(self, date: dt.date, date_format: str, language: str) -> str:
+        """*date* as pages show it, remembered across builds: formatting the first date
+        in a process loads the language's CLDR data (Babel), which a rebuild that only
+        shows dates already seen does not need."""
+        key = (date.isoformat(), date_format, language)
+        text: str | None = self.data["dates"].get(key)
+        if text is None:
+            if not isinstance(date, dt.datetime):
+                date = dt.datetime(date.year, date.month, date.day)
+            text = format_date(date_format, date=date, language=language)
+            self.data["dates"][key] = text
+        return text
 
     def note_shows(self, docname: str, what: str) -> None:
         """Page *docname* displays data of other pages (one of SHOWS)."""
@@ -250,6 +284,7 @@ class PodcastDomain(Domain):
             for docname, value in otherdata[name].items():
                 if docname in docnames:
                     self.data[name][docname] = value
+        self.data["dates"].update(otherdata["dates"])
         self._changed()
 
     def resolve_xref(  # type: ignore[override]  # a speaker without a page is plain text

@@ -63,7 +63,7 @@ def _resolved(domain: PodcastDomain, docname: str) -> list[tuple[float | None, i
     table = domain.speaker_table()
     return [
         (start, section)
-        for reference, directive, start, section in domain.feed_note(docname).get("turns", ())
+        for reference, directive, start, section in domain.feed_turns(docname)
         if directive or table.find(reference) is not None
     ]
 
@@ -79,7 +79,7 @@ def transcript_kind(domain: PodcastDomain, docname: str) -> str:
 def episode_chapters(domain: PodcastDomain, docname: str) -> list[formats.Chapter]:
     """The page's timed sections, ascending; each ends where the next begins (the last at
     the episode's duration, when known)."""
-    sections = domain.feed_note(docname).get("sections", ())
+    sections = domain.feed_sections(docname)
     starts: dict[int, float] = {}
     for start, section in _resolved(domain, docname):
         if start is not None and section >= 0 and section not in starts:

@@ -149,3 +149,24 @@ def test_editing_one_turn_rewrites_only_that_episode(make_app, project, tmp_path
     assert new_text in turn.text_content()
 
     assert html_files(outdir) == html_files(clean_build(make_app, tmp_path, project))
+
+
+def test_dates_are_formatted_once(make_app, project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A rebuild shows the dates it formatted before without formatting them again
+    (the first date a process formats loads the language's CLDR data)."""
+    app = build(make_app, project)
+    assert warnings_of(app) == []
+    dates = app.env.get_domain("podcast").data["dates"]
+    assert dates[("2025-05-01", "%B %-d, %Y", "en")] == "May 1, 2025"
+
+    def no_formatting(*args: object, **kwargs: object) -> str:
+        raise AssertionError("a known date was formatted again")
+
+    monkeypatch.setattr("sphinx_podcast.domain.format_date", no_formatting)
+    edit(project / "episode.md", None, "**Ada**: One more thing about the tides.\n")
+    app = build(make_app, project)
+    assert progress(app, "reading sources") == ["episode"]
+    assert warnings_of(app) == []
+    rewritten = (project / "_build" / "html" / "episode.html").read_text(encoding="utf-8")
+    assert '<span class="podcast-episode-date">May 1, 2025</span>' in rewritten
+    assert "One more thing about the tides." in rewritten  # the page was written again

@@ -83,7 +83,7 @@ class EpisodeDirective(PodcastDirective):
             )
             if value is not None
         }
-        meta = meta_line(episode, self.config, ["podcast-episode-meta"])
+        meta = meta_line(episode, self.env, ["podcast-episode-meta"])
         if meta.children:
             header += meta
         people = self._people_line(episode)
