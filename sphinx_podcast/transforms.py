@@ -24,12 +24,13 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import nodes as pn
 from .blocks import block_elements
-from .compat import builder_name_and_format, get_builder
+from .compat import builder_name_and_format, get_app, get_builder
 from .config import get_config
 from .directives.outline import make_outline
 from .domain import get_podcast_domain, podcast_xref
@@ -255,6 +256,17 @@ def _cut_prefix(paragraph: nodes.paragraph, cut: int) -> None:
             del paragraph[0]
 
 
+def _gets_our_html_visitors(env: BuildEnvironment, builder_name: str) -> bool:
+    """Whether the builder's translator gets our HTML visitors. Sphinx gives it the
+    visitors registered for the builder's name when any extension registered one
+    for that name, and only otherwise those of its format ("html")."""
+    handlers = getattr(get_app(env).registry, "translation_handlers", {})
+    chosen = handlers.get(builder_name)
+    if chosen is None:
+        chosen = handlers.get("html", {})
+    return pn.turn.__name__ in chosen
+
+
 class TurnResolver(SphinxPostTransform):
     """After reading: resolve turn speakers and times, then fill outlines and back links."""
 
@@ -266,8 +278,13 @@ class TurnResolver(SphinxPostTransform):
         self.podcast_config = get_config(self.config)
         self.builder_name, builder_format = builder_name_and_format(self.env)
         self.html = builder_format == "html"
-        # HTML pages (not EPUB, whose readers have no player) get compact turn labels.
-        self.compact_labels = self.html and not self.builder_name.startswith("epub")
+        # HTML pages (not EPUB, whose readers have no player) get compact turn labels,
+        # written by our visitor of the turn: if it is the one the translator gets.
+        self.compact_labels = (
+            self.html
+            and not self.builder_name.startswith("epub")
+            and _gets_our_html_visitors(self.env, self.builder_name)
+        )
         self.backlinks = builder_format in ("html", "latex")
         self.latex = builder_format == "latex"
         self.plain_text = builder_format in ("text", "man", "texinfo")

@@ -323,6 +323,19 @@ def test_epub_when_another_extension_registers_epub_visitors(unforeseen: Site) -
     assert not doc.xpath("//*[local-name()='img' and contains(@src, 'ada')]")
 
 
+def test_dirhtml_when_another_extension_registers_dirhtml_visitors(unforeseen: Site) -> None:
+    """Sphinx then uses no "html" visitor for dirhtml: turn labels are nodes, so each
+    turn still reads name, time and words (it loses only our classes and data)."""
+    outdir = unforeseen.build("dirhtml")
+    root = lxml.html.parse(str(outdir / "episode" / "index.html")).getroot()
+    turns = root.xpath(f"//*[{cls('podcast-turn')}]")
+    texts = [" ".join("".join(turn.itertext()).split()) for turn in turns]
+    assert texts[:2] == [
+        "Sam Host [00:10]: Who are you?",
+        "Ada Example [01:12]: A guest, at 01:30 and later.",  # {t}: a link, as in HTML
+    ]
+
+
 # -- hostile characters, every builder ------------------------------------------------------
 
 

@@ -84,6 +84,10 @@ class epub_only(nodes.Element):
     """A node of the other extension, with a visitor for the epub builder only."""
 
 
+class dirhtml_only(nodes.Element):
+    """Another node of the other extension, with a visitor for the dirhtml builder only."""
+
+
 def visit_epub_only(self, node):  # pragma: no cover - never in a document here
     pass
 
@@ -91,3 +95,4 @@ def visit_epub_only(self, node):  # pragma: no cover - never in a document here
 def setup(app):
     app.add_builder(PlainBuilder)
     app.add_node(epub_only, epub=(visit_epub_only, visit_epub_only))
+    app.add_node(dirhtml_only, dirhtml=(visit_epub_only, visit_epub_only))
