@@ -295,6 +295,24 @@ def test_whisperx_speakers_from_segments_and_words() -> None:
     ]
 
 
+def test_podcast_json_is_written_like_json_dumps_with_indent() -> None:
+    cues = [
+        Cue(0.0, 2.5, 'Sam "the host"', 'He said "hi" \\ then left. Zoë 🙂 \u2028 <b>', 1),
+        Cue(2.5, None, "", "no speaker", 2),
+        Cue(None, None, "Ada", "untimed", 3),
+    ]
+    text = formats.to_podcast_json(cues, total=10.0, language="de-CH")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(text)["segments"][0] == {
+        "speaker": 'Sam "the host"',
+        "startTime": 0,
+        "endTime": 2.5,
+        "body": 'He said "hi" \\ then left. Zoë 🙂 <b>',
+    }
+    empty = formats.to_podcast_json([])
+    assert empty == '{\n  "version": "1.0.0",\n  "segments": []\n}\n'
+
+
 def test_podcast_json_round_trip_and_shape() -> None:
     text = formats.to_podcast_json(TURNS)
     data = json.loads(text)

@@ -190,11 +190,34 @@ def to_podcast_json(
         segment["endTime"] = seconds_value(end)
         segment["body"] = " ".join(cue.text.split())
         segments.append(segment)
-    document: dict[str, Any] = {"version": PODCAST_JSON_VERSION}
+    # What json.dumps(document, ensure_ascii=False, indent=2) writes, built here from
+    # json's own C string encoder: with an indent, json encodes in pure Python, and a
+    # site writes this file for every episode on every build.
+    head = [f'  "version": {_json_string(PODCAST_JSON_VERSION)}']
     if language:
-        document["language"] = language
-    document["segments"] = segments
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        head.append(f'  "language": {_json_string(language)}')
+    if segments:
+        items = ",\n".join(
+            "    {\n"
+            + ",\n".join(f"      {_json_string(k)}: {_json_scalar(v)}" for k, v in s.items())
+            + "\n    }"
+            for s in segments
+        )
+        head.append(f'  "segments": [\n{items}\n  ]')
+    else:
+        head.append('  "segments": []')
+    return "{\n" + ",\n".join(head) + "\n}\n"
+
+
+_json_string = json.encoder.encode_basestring  # the encoder of ensure_ascii=False
+
+
+def _json_scalar(value: str | int | float) -> str:
+    if isinstance(value, str):
+        return _json_string(value)
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else json.dumps(value)
+    return str(int(value))
 
 
 # -- chapters ------------------------------------------------------------------------
