@@ -155,11 +155,9 @@ def to_ms(seconds: float) -> int:
 
 def format_clock(milliseconds: int, separator: str = ".") -> str:
     """``HH:MM:SS.mmm`` (``HH:MM:SS,mmm`` for SRT)."""
-    milliseconds = max(0, milliseconds)
-    seconds, millis = divmod(milliseconds, 1000)
-    minutes, secs = divmod(seconds, 60)
-    hrs, mins = divmod(minutes, 60)
-    return f"{hrs:02d}:{mins:02d}:{secs:02d}{separator}{millis:03d}"
+    seconds, millis = divmod(milliseconds if milliseconds > 0 else 0, 1000)
+    clock = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return f"{clock}{separator}{millis:03d}"
 
 
 def seconds_value(milliseconds: int) -> int | float:
@@ -331,7 +329,9 @@ def timed_blocks(
     """Times for the blocks of one turn: in proportion to their length within
     [start, limit], the last one ending at *end*; each at least 1 ms long."""
     count = len(blocks)
-    weights = [max(1, sum(len(line) for line in block)) for block in blocks]
+    if count == 1:  # most turns
+        return [(start, end if end > start else start + 1)]
+    weights = [max(1, sum(map(len, block))) for block in blocks]
     total = sum(weights)
     span = max(limit - start, 0)
     starts = []
