@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -68,6 +69,70 @@ sys.exit(status)
 """
 
 
+def start_build(
+    site: str,
+    srcdir: Path,
+    outdir: Path,
+    python: str,
+    jobs: str | None,
+    *,
+    fresh: bool = True,
+    quiet: bool = True,
+) -> dict:
+    """Start building one site in a new process; :func:`finish_build` waits for it."""
+    if fresh and outdir.exists():
+        shutil.rmtree(outdir)
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        result_file = Path(handle.name)
+    command = [python, "-c", WRAPPER, str(result_file), "-b", "html"]
+    if quiet:
+        command.append("-q")
+    if fresh:
+        command.append("-E")
+    if jobs:
+        command += ["-j", jobs]
+    command += [str(srcdir), str(outdir)]
+    started: dict = {"site": site, "result_file": result_file, "quiet": quiet}
+    started["start"] = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def wait() -> None:  # the build's own end, even while another build is waited for
+        started["output"] = process.communicate()
+        started["end"] = time.perf_counter()
+
+    started["process"] = process
+    started["waiter"] = threading.Thread(target=wait)
+    started["waiter"].start()
+    return started
+
+
+def finish_build(started: dict) -> dict:
+    """Wait for a build; return its CPU and wall time, peak RSS and warnings."""
+    site, result_file = started["site"], started["result_file"]
+    started["waiter"].join()
+    stdout, stderr = started["output"]
+    wall = started["end"] - started["start"]
+    returncode = started["process"].returncode
+    try:
+        result = json.loads(result_file.read_text()) if result_file.stat().st_size else {}
+    finally:
+        result_file.unlink(missing_ok=True)
+    if returncode != 0 or not result:
+        sys.stderr.write(stdout[-5000:] + stderr[-20000:])
+        raise SystemExit(f"error: the {site} build failed (exit {returncode})")
+    warnings = [line for line in stderr.splitlines() if line.strip()]
+    return {
+        "site": site,
+        "wall_seconds": wall,
+        "build_seconds": result["build_seconds"],
+        "cpu_seconds": result["cpu_seconds"],
+        "maxrss_mib": result["maxrss_kib"] / 1024,
+        "children_maxrss_mib": result["children_maxrss_kib"] / 1024,
+        "warnings": warnings,
+        "stdout": "" if started["quiet"] else stdout,
+    }
+
+
 def build(
     site: str,
     srcdir: Path,
@@ -84,39 +149,7 @@ def build(
     incremental build into the same output and doctree directories. ``quiet``: pass
     ``-q``; without it the returned ``stdout`` lists the documents read and written.
     """
-    if fresh and outdir.exists():
-        shutil.rmtree(outdir)
-    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
-        result_file = Path(handle.name)
-    command = [python, "-c", WRAPPER, str(result_file), "-b", "html"]
-    if quiet:
-        command.append("-q")
-    if fresh:
-        command.append("-E")
-    if jobs:
-        command += ["-j", jobs]
-    command += [str(srcdir), str(outdir)]
-    start = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, check=False)
-    wall = time.perf_counter() - start
-    try:
-        result = json.loads(result_file.read_text()) if result_file.stat().st_size else {}
-    finally:
-        result_file.unlink(missing_ok=True)
-    if proc.returncode != 0 or not result:
-        sys.stderr.write(proc.stdout[-5000:] + proc.stderr[-20000:])
-        raise SystemExit(f"error: the {site} build failed (exit {proc.returncode})")
-    warnings = [line for line in proc.stderr.splitlines() if line.strip()]
-    return {
-        "site": site,
-        "wall_seconds": wall,
-        "build_seconds": result["build_seconds"],
-        "cpu_seconds": result["cpu_seconds"],
-        "maxrss_mib": result["maxrss_kib"] / 1024,
-        "children_maxrss_mib": result["children_maxrss_kib"] / 1024,
-        "warnings": warnings,
-        "stdout": "" if quiet else proc.stdout,
-    }
+    return finish_build(start_build(site, srcdir, outdir, python, jobs, fresh=fresh, quiet=quiet))
 
 
 def prepare_sites(
@@ -215,6 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="exit 1 if a target is missed or a site warns"
     )
+    parser.add_argument(
+        "--paired",
+        action="store_true",
+        help="build each podcast configuration at the same time as the plain site (one "
+        "build per core), so that both see the same machine; the CPU time ratio is then "
+        "the median of the pairs' ratios",
+    )
     args = parser.parse_args(argv)
 
     workdir: Path = args.workdir.resolve()
@@ -232,17 +272,40 @@ def main(argv: list[str] | None = None) -> int:
 
     loads = [load_average()]
     runs: dict[str, list[dict]] = {site: [] for site in sites}
+    pairs: dict[str, list[float]] = {name: [] for name in configs}
+
+    def report(round_: int, run: dict) -> None:
+        print(
+            f"round {round_} {run['site']:17s} {run['cpu_seconds']:8.2f} s CPU "
+            f"{run['wall_seconds']:8.2f} s wall {run['maxrss_mib']:8.1f} MiB  "
+            f"{len(run['warnings'])} warning lines  (load {load_average()})",
+            flush=True,
+        )
+
     for round_ in range(1, args.rounds + 1):
+        if args.paired:
+            for name in alternate(list(configs), round_):
+                started = [
+                    start_build(name, sources[name], workdir / "build" / name, args.python, None),
+                    start_build(
+                        PLAIN, sources[PLAIN], workdir / "build" / f"plain-with-{name}",
+                        args.python, None,
+                    ),
+                ]  # fmt: skip
+                podcast_run, plain_run = (finish_build(build) for build in started)
+                for run in (podcast_run, plain_run):
+                    del run["stdout"]
+                    runs[run["site"]].append(run)
+                    report(round_, run)
+                pairs[name].append(podcast_run["cpu_seconds"] / plain_run["cpu_seconds"])
+                print(f"round {round_} {name} / plain (same time): {pairs[name][-1]:.3f}x")
+                loads.append(load_average())
+            continue
         for site in alternate(sites, round_):
             run = build(site, sources[site], workdir / "build" / site, args.python, args.jobs)
             del run["stdout"]
             runs[site].append(run)
-            print(
-                f"round {round_} {site:17s} {run['cpu_seconds']:8.2f} s CPU "
-                f"{run['wall_seconds']:8.2f} s wall {run['maxrss_mib']:8.1f} MiB  "
-                f"{len(run['warnings'])} warning lines  (load {load_average()})",
-                flush=True,
-            )
+            report(round_, run)
             loads.append(load_average())
 
     summary = {}
@@ -272,9 +335,18 @@ def main(argv: list[str] | None = None) -> int:
         }
         for name in configs
     }
+    if args.paired:  # the pairs' ratios are the primary CPU number
+        for name in configs:
+            ratios[name]["cpu"] = statistics.median(pairs[name])
+            ratios[name]["pairs"] = pairs[name]  # type: ignore[assignment]
 
     print()
     print(f"{args.episodes} episodes x {args.turns} turns, {args.rounds} rounds, {versions}")
+    if args.paired:
+        print("paired: each podcast build ran at the same time as a plain build")
+        for name in configs:
+            listed = ", ".join(f"{value:.3f}" for value in pairs[name])
+            print(f"{name} / plain, CPU time of each pair: {listed}")
     print(f"load average during the run: {', '.join(loads)}")
     print(
         "| site | median CPU (s) | min CPU (s) | median wall (s) | min wall (s) "
