@@ -78,8 +78,12 @@ def start_build(
     *,
     fresh: bool = True,
     quiet: bool = True,
+    cpu: int | None = None,
 ) -> dict:
-    """Start building one site in a new process; :func:`finish_build` waits for it."""
+    """Start building one site in a new process; :func:`finish_build` waits for it.
+
+    ``cpu``: run the build on that core only (Linux), as ``--paired`` does.
+    """
     if fresh and outdir.exists():
         shutil.rmtree(outdir)
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
@@ -100,6 +104,8 @@ def start_build(
         started["output"] = process.communicate()
         started["end"] = time.perf_counter()
 
+    if cpu is not None and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(process.pid, {cpu})
     started["process"] = process
     started["waiter"] = threading.Thread(target=wait)
     started["waiter"].start()
@@ -285,11 +291,17 @@ def main(argv: list[str] | None = None) -> int:
     for round_ in range(1, args.rounds + 1):
         if args.paired:
             for name in alternate(list(configs), round_):
+                # Each build on a core of its own; the cores swap every round, so that
+                # neither site always gets the same one (the host's cores differ too).
+                cores = (0, 1) if round_ % 2 else (1, 0)
                 started = [
-                    start_build(name, sources[name], workdir / "build" / name, args.python, None),
+                    start_build(
+                        name, sources[name], workdir / "build" / name, args.python, None,
+                        cpu=cores[0],
+                    ),
                     start_build(
                         PLAIN, sources[PLAIN], workdir / "build" / f"plain-with-{name}",
-                        args.python, None,
+                        args.python, None, cpu=cores[1],
                     ),
                 ]  # fmt: skip
                 podcast_run, plain_run = (finish_build(build) for build in started)

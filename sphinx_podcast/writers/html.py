@@ -24,11 +24,7 @@ def _data_attributes(node: nodes.Element) -> dict[str, Any]:
 
 
 def visit_turn(self: HTML5Translator, node: pn.turn) -> None:
-    data: dict[str, Any] = {"data-speaker": node.get("speaker", "")}
-    start = node.get("start")
-    if start is not None:
-        data["data-start"] = format_seconds_attr(start)
-    self.body.append(self.starttag(node, "div", "", **data))
+    self.body.append(_turn_start_tag(self, node))
     if "speaker_name" not in node or _first_label(node) is not None:
         return  # unresolved, or its label is a node (with an avatar, or in EPUB)
     # The label, written here from the turn's attributes, goes in front of the first
@@ -52,6 +48,27 @@ def visit_turn(self: HTML5Translator, node: pn.turn) -> None:
     for child in node.children[1:]:
         child.walkabout(self)
     raise nodes.SkipChildren
+
+
+def _turn_start_tag(self: HTML5Translator, node: pn.turn) -> str:
+    """``<div class=… data-speaker=… data-start=… id=…>``, as ``starttag`` writes it.
+
+    A page has hundreds of turns: the usual one (our two classes, one id) is written
+    directly, anything else by ``starttag``.
+    """
+    key = node.get("speaker", "")
+    start = node.get("start")
+    classes, ids = node["classes"], node["ids"]
+    if len(ids) == 1 and len(classes) == 2 and classes[0] == "podcast-turn":
+        timed = "" if start is None else f' data-start="{format_seconds_attr(start)}"'
+        return (
+            f'<div class="podcast-turn {self.attval(classes[1])}" '
+            f'data-speaker="{self.attval(key)}"{timed} id="{self.attval(ids[0])}">'
+        )
+    data: dict[str, Any] = {"data-speaker": key}
+    if start is not None:
+        data["data-start"] = format_seconds_attr(start)
+    return self.starttag(node, "div", "", **data)
 
 
 def _first_label(node: pn.turn) -> pn.turn_label | None:
