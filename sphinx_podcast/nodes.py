@@ -33,10 +33,12 @@ class turn(nodes.container):
 
 
 class turn_label(nodes.inline):
-    """The ``**Ada** [01:12]:`` prefix of a turn.
+    """The ``Ada [01:12]:`` label of a resolved turn: the speaker (a link to the
+    profile), the time and the colon, as plain nodes.
 
-    Before resolution it holds what the author wrote, so an unknown name can
-    be put back unchanged; afterwards, the speaker and the time link.
+    On HTML pages a turn has no label node: its visitor writes the label from
+    the turn's attributes. There a label node (``compact``) only holds the
+    speaker's avatar, which Sphinx must see as an image to copy it.
     """
 
 

@@ -3,15 +3,16 @@
 Two passes:
 
 * at read time (:class:`EpisodePageTransform`), on episode pages only,
-  paragraphs that *look* like ``**Name** [01:12]: …`` become candidate
-  turns, with what the author wrote kept in a :class:`~.nodes.turn_label`;
+  paragraphs that *look* like ``**Name** [01:12]: …`` are marked as
+  candidate turns (an attribute; the paragraph itself is left as written);
 * after all pages are read (:class:`TurnResolver`, a post-transform), each
   candidate is checked against the full speaker table: a known speaker
-  makes it a turn; anything else is put back exactly as written. That way a
-  speaker declared on any page works on every page, in any read order and
-  under ``-j``.
+  makes it a turn (the bold name and time become the turn's label); anything
+  else stays as written. That way a speaker declared on any page works on
+  every page, in any read order and under ``-j``.
 
-Both passes visit each node a bounded number of times: linear in page size.
+Both passes walk the block level only (:mod:`.blocks`), a bounded number of
+times: linear in page size.
 """
 
 from __future__ import annotations
