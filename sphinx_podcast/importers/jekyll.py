@@ -78,6 +78,13 @@ _BOLD_TURN_INSIDE = re.compile(
     r"^\*\*(?P<name>[^*\n:]{1,80}?)(?P<between>[ \t]*(?:[\[(](?P<time>[^\])\n]*)[\])])?[ \t]*):\*\*"
     r"(?=\s|$)"
 )
+
+
+def _bold_turn(line: str) -> re.Match[str] | None:
+    """``**Ada** [01:12]: …`` or ``**Ada [01:12]:** …`` at the start of *line*."""
+    return _BOLD_TURN.match(line) or _BOLD_TURN_INSIDE.match(line)
+
+
 _QUOTE_TURN = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?P<quote>[\"“])(?P<rest>.*)$",
     re.DOTALL,
@@ -626,7 +633,7 @@ class _Converter:
             if block.kind != "para":
                 continue
             first = block.lines[0]
-            bold = _BOLD_TURN.match(first) or _BOLD_TURN_INSIDE.match(first)
+            bold = _bold_turn(first)
             if not bold:
                 continue
             if bold["time"]:
@@ -646,7 +653,7 @@ class _Converter:
     @staticmethod
     def turn_name(block: _Block) -> str:
         first = block.lines[0]
-        match = _BOLD_TURN.match(first) or _BOLD_TURN_INSIDE.match(first)
+        match = _bold_turn(first)
         return match["name"].strip() if match else ""
 
     def speaker_counts(self) -> tuple[Counter[str], Counter[str]]:
@@ -706,7 +713,7 @@ class _Converter:
             if block.kind != "para":
                 continue
             first = block.lines[0]
-            bold = _BOLD_TURN.match(first) or _BOLD_TURN_INSIDE.match(first)
+            bold = _bold_turn(first)
             if not bold:
                 continue
             name = bold["name"].strip()
