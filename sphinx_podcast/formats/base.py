@@ -19,6 +19,7 @@ __all__ = [
     "format_clock",
     "parse_clock",
     "split_text",
+    "timed_cues",
 ]
 
 #: Speaking rate used to estimate how long untimed text takes (about 150 words a minute).
@@ -321,6 +322,21 @@ def split_text(
 
     lines = wrap(text, budget, measure)
     return [lines[i : i + lines_per_block] for i in range(0, len(lines), lines_per_block)]
+
+
+def timed_cues(cues: Sequence[Cue], total: float | None = None) -> list[tuple[Cue, int, int, int]]:
+    """(cue, start, end, limit) in milliseconds for every cue that has text, for
+    writers that cut a long cue into timed blocks (VTT cues, SRT cards): its blocks
+    share [start, limit], where limit is the next cue's start, kept within
+    [start, end]. Unknown times are filled in by :func:`fill_times`."""
+    cues = [c for c in cues if c.text.strip()]
+    times = fill_times(cues, total)
+    result = []
+    for index, cue in enumerate(cues):
+        start, end = times[index]
+        limit = times[index + 1][0] if index + 1 < len(cues) else end
+        result.append((cue, start, end, min(max(limit, start), end)))
+    return result
 
 
 def timed_blocks(

@@ -10,12 +10,12 @@ from .base import (
     Cue,
     FormatError,
     Transcript,
-    fill_times,
     format_clock,
     map_speaker,
     parse_clock,
     speaker_name,
     timed_blocks,
+    timed_cues,
     wrap,
 )
 
@@ -74,13 +74,8 @@ def to_srt(
 ) -> str:
     """SubRip: numbered cards of at most two lines of 32 characters; a new card at every
     speaker change, whose first card starts with ``Name:``."""
-    cues = [c for c in cues if c.text.strip()]
-    times = fill_times(cues, total)
     cards: list[str] = []
-    for index, cue in enumerate(cues):
-        start, end = times[index]
-        limit = times[index + 1][0] if index + 1 < len(cues) else end
-        limit = min(max(limit, start), end)
+    for cue, start, end, limit in timed_cues(cues, total):
         name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
         prefix = f"{name}: " if name else ""
         first_width = max(LINE_WIDTH - len(prefix), 8)

@@ -11,13 +11,13 @@ from .base import (
     Cue,
     FormatError,
     Transcript,
-    fill_times,
     format_clock,
     map_speaker,
     parse_clock,
     speaker_name,
     split_text,
     timed_blocks,
+    timed_cues,
 )
 
 #: Longest line of a cue payload, voice span and character references included.
@@ -61,14 +61,9 @@ def to_vtt(
     times are filled in (see :func:`~sphinx_podcast.formats.fill_times`, *total*
     is the episode's length in seconds, if known).
     """
-    cues = [c for c in cues if c.text.strip()]
     out = io.StringIO()
     out.write("WEBVTT\n")
-    times = fill_times(cues, total)
-    for index, cue in enumerate(cues):
-        start, end = times[index]
-        limit = times[index + 1][0] if index + 1 < len(cues) else end
-        limit = min(max(limit, start), end)
+    for cue, start, end, limit in timed_cues(cues, total):
         name = speaker_name(cue.speaker, speakers_by_key)
         voice = f"<v {escape_voice(name)}>" if name.strip() else ""
         first_width = max(LINE_WIDTH - len(voice), 20)
