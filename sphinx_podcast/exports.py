@@ -215,11 +215,7 @@ def add_download_links(doctree: nodes.document, domain: PodcastDomain) -> None:
     """The download line in each episode header (html, dirhtml)."""
     if not get_config(domain.env.config).transcript_formats:
         return
-    headers = [
-        node
-        for node in block_elements(doctree)
-        if isinstance(node, pn.episode_header) and export_files(domain, node.get("docname", ""))
-    ]
+    headers = [node for node in block_elements(doctree) if isinstance(node, pn.episode_header)]
     for header in headers:
         docname = header.get("docname", "")
         links = [
