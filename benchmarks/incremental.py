@@ -17,8 +17,6 @@ changed (modification times): editing a turn's text must re-write only that page
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 import os
 import platform
 import re
@@ -32,7 +30,6 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 from run import (  # noqa: E402
     CONFIG_CHOICES,
-    CONFIGS,
     PLAIN,
     add_site_arguments,
     alternate,
@@ -40,7 +37,9 @@ from run import (  # noqa: E402
     compile_package,
     load_average,
     prepare_sites,
+    run_facts,
     sphinx_versions,
+    write_results,
 )
 
 INCREMENTAL_TARGET = 1.10  # podcast / plain, median CPU time of the rebuild
@@ -217,29 +216,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{site} warnings (first 10):")
             print("\n".join(summary[site]["warnings"][:10]))
 
-    (workdir / "incremental-results.json").write_text(
-        json.dumps(
-            {
-                "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "episodes": args.episodes,
-                "turns": args.turns,
-                "rounds": len(numbers),
-                "seed": args.seed,
-                "jobs": args.jobs,
-                "configs": {name: [*args.podcast_conf, *CONFIGS[name]] for name in configs},
-                "versions": versions,
-                "python": platform.python_version(),
-                "cpus": os.cpu_count(),
-                "load_average": loads,
-                "full_builds": full,
-                "runs": runs,
-                "summary": summary,
-                "ratios": ratios,
-                "problems": problems,
-            },
-            indent=2,
-        ),
-        encoding="utf-8",
+    write_results(
+        workdir / "incremental-results.json",
+        run_facts(args, configs, versions, len(numbers), loads),
+        full_builds=full,
+        runs=runs,
+        summary=summary,
+        ratios=ratios,
+        problems=problems,
     )
     warned = any(summary[site]["warnings"] for site in sites)
     if args.check and not (met and not warned and not problems):

@@ -240,6 +240,33 @@ def load_average() -> str:
         return "?"
 
 
+def run_facts(
+    args: argparse.Namespace,
+    configs: tuple[str, ...],
+    versions: str,
+    rounds: int,
+    loads: list[str],
+) -> dict:
+    """What a results file says about the run itself (shared by run.py and incremental.py)."""
+    return {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "episodes": args.episodes,
+        "turns": args.turns,
+        "rounds": rounds,
+        "seed": args.seed,
+        "jobs": args.jobs,
+        "configs": {name: [*args.podcast_conf, *CONFIGS[name]] for name in configs},
+        "versions": versions,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": loads,
+    }
+
+
+def write_results(path: Path, facts: dict, **results: object) -> None:
+    path.write_text(json.dumps({**facts, **results}, indent=2), encoding="utf-8")
+
+
 def alternate(sites: list[str], round_: int) -> list[str]:
     """The build order of a round: reversed every other round, so that no site always
     builds first (or right after the same neighbour)."""
@@ -394,27 +421,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{site} build warnings (first 10, all in {workdir}/{site}-warnings.txt):")
             print("\n".join(summary[site]["warnings"][:10]))
 
-    (workdir / "results.json").write_text(
-        json.dumps(
-            {
-                "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "episodes": args.episodes,
-                "turns": args.turns,
-                "rounds": args.rounds,
-                "seed": args.seed,
-                "jobs": args.jobs,
-                "configs": {name: [*args.podcast_conf, *CONFIGS[name]] for name in configs},
-                "versions": versions,
-                "python": platform.python_version(),
-                "cpus": os.cpu_count(),
-                "load_average": loads,
-                "runs": runs,
-                "summary": summary,
-                "ratios": ratios,
-            },
-            indent=2,
-        ),
-        encoding="utf-8",
+    write_results(
+        workdir / "results.json",
+        run_facts(args, configs, versions, args.rounds, loads),
+        runs=runs,
+        summary=summary,
+        ratios=ratios,
     )
     warned = any(summary[site]["warnings"] for site in sites)
     if args.check and not (met and not warned):
