@@ -35,8 +35,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .formats import Cue
-from .importers.myst import time_text
-from .model import TimeFormatError, normalize_name, parse_time
+from .model import TimeFormatError, normalize_name, parse_time, time_text
 
 __all__ = [
     "AlignResult",

@@ -67,6 +67,19 @@ def format_time(seconds: float) -> str:
     return f"{minutes:02d}:{secs:02d}"
 
 
+def time_text(seconds: float, *, whole: bool = False) -> str:
+    """A time as authors write it (and :func:`parse_time` reads it back): ``MM:SS`` or
+    ``H:MM:SS`` (``.mmm`` added when there are milliseconds, unless *whole*)."""
+    millis = round(seconds * 1000)
+    whole_seconds, millis = divmod(millis, 1000)
+    hours, rest = divmod(whole_seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    shown = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    if millis and not whole:
+        shown += f".{millis:03d}"
+    return shown
+
+
 def format_seconds_attr(seconds: float) -> str:
     """Seconds as written into ``data-start`` and ``#t=``: ``72`` or ``72.5``."""
     if seconds == int(seconds):

@@ -31,6 +31,7 @@ from docutils.parsers.rst import directives
 from .. import formats
 from .. import nodes as pn
 from ..config import split_list
+from ..model import time_text
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
 
@@ -217,8 +218,6 @@ class TranscriptDirective(PodcastDirective):
         return result
 
     def _turn(self, cue: formats.Cue, text: str, path: str) -> pn.turn:
-        from ..importers.myst import time_text
-
         node = pn.turn(
             classes=["podcast-turn"],
             speaker_ref=" ".join(cue.speaker.split()),

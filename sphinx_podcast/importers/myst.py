@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..model import time_text
+
 __all__ = [
     "clean_name",
     "directive",
@@ -43,18 +45,6 @@ def speaker_key(name: str) -> str:
     if not key:  # a name in a script without Latin letters: keep its letters
         key = re.sub(r"\W+", "-", name.casefold()).strip("-")
     return key or "speaker"
-
-
-def time_text(seconds: float, *, whole: bool = False) -> str:
-    """``MM:SS`` or ``H:MM:SS`` (``.mmm`` added when there are milliseconds, unless *whole*)."""
-    millis = round(seconds * 1000)
-    whole_seconds, millis = divmod(millis, 1000)
-    hours, rest = divmod(whole_seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    shown = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-    if millis and not whole:
-        shown += f".{millis:03d}"
-    return shown
 
 
 def turn_line(name: str, start: float | None, text: str, *, whole: bool = False) -> str:
