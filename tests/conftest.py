@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -54,3 +58,36 @@ def resolved_doctree(app, docname: str):  # type: ignore[no-untyped-def]
     if "tags" in inspect.signature(resolve).parameters:
         return resolve(docname, app.builder, tags=app.tags)
     return resolve(docname, app.builder)
+
+
+@dataclass
+class CommandBuild:
+    srcdir: Path
+    outdir: Path
+    status: int
+    warnings: str  # the -w file, colours removed
+    stdout: str  # colours removed
+    stderr: str
+
+
+def build_copy(root: str, tmp_path: Path, name: str, jobs: str) -> CommandBuild:
+    """``sphinx-build -b html -j JOBS -N -E`` of a fresh copy of tests/roots/*root*."""
+    from sphinx.cmd.build import build_main
+
+    srcdir = tmp_path / name / "src"
+    shutil.copytree(ROOTS / root, srcdir)
+    outdir = tmp_path / name / "out"
+    warnfile = tmp_path / name / "warnings.txt"
+    doctrees = tmp_path / name / "doctrees"
+    options = ["-b", "html", "-j", jobs, "-N", "-E", "-d", str(doctrees), "-w", str(warnfile)]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        status = build_main([*options, str(srcdir), str(outdir)])
+    return CommandBuild(
+        srcdir,
+        outdir,
+        status,
+        _ANSI.sub("", warnfile.read_text(encoding="utf-8")),
+        _ANSI.sub("", stdout.getvalue()),
+        stderr.getvalue(),
+    )

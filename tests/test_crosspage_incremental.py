@@ -17,8 +17,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOTS, skip_unless, warnings_of
-from sphinx.cmd.build import build_main
+from conftest import ROOTS, build_copy, skip_unless, warnings_of
 from sphinx.util.parallel import parallel_available
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -290,32 +289,11 @@ def test_nothing_changed_writes_nothing(make_app, project: Path) -> None:  # typ
 # -- -j 4 equals serial ---------------------------------------------------------------
 
 
-def sphinx_build(tmp_path: Path, name: str, jobs: str, capsys) -> tuple[Path, str]:  # type: ignore[no-untyped-def]
-    srcdir = tmp_path / name / "src"
-    shutil.copytree(ROOTS / "test-crosspage", srcdir)
-    outdir = tmp_path / name / "out"
-    warnfile = tmp_path / name / "warnings.txt"
-    capsys.readouterr()
-    status = build_main(
-        [
-            "-b",
-            "html",
-            "-j",
-            jobs,
-            "-N",
-            "-E",
-            "-d",
-            str(tmp_path / name / "doctrees"),
-            "-w",
-            str(warnfile),
-            str(srcdir),
-            str(outdir),
-        ]
-    )
-    output = capsys.readouterr()
-    assert status == 0, output.err
-    assert warnfile.read_text(encoding="utf-8") == ""
-    return outdir, _ANSI.sub("", output.out)
+def sphinx_build(tmp_path: Path, name: str, jobs: str) -> tuple[Path, str]:
+    done = build_copy("test-crosspage", tmp_path, name, jobs)
+    assert done.status == 0, done.stderr
+    assert done.warnings == ""
+    return done.outdir, done.stdout
 
 
 def test_root_is_big_enough() -> None:
@@ -323,10 +301,10 @@ def test_root_is_big_enough() -> None:
     assert len(pages) >= 8
 
 
-def test_parallel_equals_serial(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_parallel_equals_serial(tmp_path: Path) -> None:
     skip_unless(parallel_available, "parallel builds need fork (POSIX)")
-    serial, _serial_out = sphinx_build(tmp_path, "serial", "1", capsys)
-    parallel, parallel_out = sphinx_build(tmp_path, "parallel", "4", capsys)
+    serial, _serial_out = sphinx_build(tmp_path, "serial", "1")
+    parallel, parallel_out = sphinx_build(tmp_path, "parallel", "4")
     # The parallel build really read in chunks.
     assert re.search(r"^reading sources\.\.\. \[[ \d]+%\] \S+ \.\. \S+$", parallel_out, re.M)
 

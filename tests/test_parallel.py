@@ -2,48 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, skip_unless
-from sphinx.cmd.build import build_main
+from conftest import ROOTS, build_copy, skip_unless
 from sphinx.util.parallel import parallel_available
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def sphinx_build(tmp_path: Path, name: str, jobs: str) -> tuple[Path, list[str], str]:
     """Build a fresh copy of test-parallel; return (outdir, warning lines, status output)."""
-    srcdir = tmp_path / name / "src"
-    shutil.copytree(ROOTS / "test-parallel", srcdir)
-    outdir = tmp_path / name / "out"
-    warnfile = tmp_path / name / "warnings.txt"
-    stdout, stderr = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        status = build_main(
-            [
-                "-b",
-                "html",
-                "-j",
-                jobs,
-                "-N",
-                "-E",
-                "-d",
-                str(tmp_path / name / "doctrees"),
-                "-w",
-                str(warnfile),
-                str(srcdir),
-                str(outdir),
-            ]
-        )
-    assert status == 0, stderr.getvalue()
-    text = _ANSI.sub("", warnfile.read_text(encoding="utf-8"))
-    lines = [line.replace(str(srcdir), "SRC") for line in text.splitlines() if line.strip()]
-    return outdir, lines, _ANSI.sub("", stdout.getvalue())
+    done = build_copy("test-parallel", tmp_path, name, jobs)
+    assert done.status == 0, done.stderr
+    srcdir = str(done.srcdir)
+    lines = [line.replace(srcdir, "SRC") for line in done.warnings.splitlines() if line.strip()]
+    return done.outdir, lines, done.stdout
 
 
 @pytest.fixture(scope="module")
