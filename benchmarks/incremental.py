@@ -17,8 +17,6 @@ changed (modification times): editing a turn's text must re-write only that page
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import re
 import statistics
 import sys
@@ -27,18 +25,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
 from run import (  # noqa: E402
-    CONFIG_CHOICES,
     PLAIN,
     add_site_arguments,
     alternate,
     build,
-    compile_package,
     load_average,
-    prepare_sites,
     run_facts,
-    sphinx_versions,
+    set_up,
     write_results,
 )
 
@@ -89,14 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--rounds must be between 1 and --episodes")
 
     workdir: Path = args.workdir.resolve()
-    print(f"generating {args.episodes} episodes x {args.turns} turns in {workdir}", flush=True)
-    podcast, plain = generate(workdir, args.episodes, args.turns, args.seed)
-    configs = CONFIG_CHOICES[args.configs]
-    sources = prepare_sites(workdir, podcast, plain, configs, args.podcast_conf)
+    configs, sources, versions = set_up(args, workdir)
     sites = list(sources)
-    versions = sphinx_versions(args.python)
-    compile_package(args.python)
-    print(f"{versions}, Python {platform.python_version()}, {os.cpu_count()} CPUs", flush=True)
 
     def outdir(site: str) -> Path:
         return workdir / "build" / site

@@ -218,6 +218,22 @@ def sphinx_versions(python: str) -> str:
     return out.stdout.strip()
 
 
+def set_up(args: argparse.Namespace, workdir: Path) -> tuple[tuple[str, ...], dict[str, Path], str]:
+    """Generate the sites, prepare each configuration, byte-compile the package and say
+    what will be measured; (configurations, source directory by site, versions)."""
+    print(f"generating {args.episodes} episodes x {args.turns} turns in {workdir}", flush=True)
+    podcast, plain = generate(workdir, args.episodes, args.turns, args.seed)
+    configs = CONFIG_CHOICES[args.configs]
+    sources = prepare_sites(workdir, podcast, plain, configs, args.podcast_conf)
+    versions = sphinx_versions(args.python)
+    compile_package(args.python)
+    print(f"{versions}, Python {platform.python_version()}, {os.cpu_count()} CPUs", flush=True)
+    for name in configs:
+        extra = [*args.podcast_conf, *CONFIGS[name]]
+        print(f"{name}: {'; '.join(extra) if extra else 'default configuration'}", flush=True)
+    return configs, sources, versions
+
+
 def compile_package(python: str) -> None:
     """Byte-compile sphinx-podcast, as ``pip install`` does for an installed package.
 
@@ -291,17 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     workdir: Path = args.workdir.resolve()
-    print(f"generating {args.episodes} episodes x {args.turns} turns in {workdir}", flush=True)
-    podcast, plain = generate(workdir, args.episodes, args.turns, args.seed)
-    configs = CONFIG_CHOICES[args.configs]
-    sources = prepare_sites(workdir, podcast, plain, configs, args.podcast_conf)
+    configs, sources, versions = set_up(args, workdir)
     sites = list(sources)
-    versions = sphinx_versions(args.python)
-    compile_package(args.python)
-    print(f"{versions}, Python {platform.python_version()}, {os.cpu_count()} CPUs", flush=True)
-    for name in configs:
-        extra = [*args.podcast_conf, *CONFIGS[name]]
-        print(f"{name}: {'; '.join(extra) if extra else 'default configuration'}", flush=True)
 
     loads = [load_average()]
     runs: dict[str, list[dict]] = {site: [] for site in sites}
