@@ -1,0 +1,153 @@
+"""The ``episode`` directive of a post: options from its front matter, and its summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePath
+
+from ... import media
+from ...model import TimeFormatError, normalize_name, parse_time
+from .blocks import HTML_TAG, Block
+from .post import Post
+from .turns import turn_name
+
+__all__ = ["DATE_IN_NAME", "episode_options", "summary_block"]
+
+DATE_IN_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<rest>.+)$")
+_GENERIC_CATEGORIES = {"podcast", "podcasts", "episode", "episodes", "post", "posts", "blog"}
+
+
+def episode_options(post: Post, names: list[str]) -> list[tuple[str, str]]:
+    """The episode directive's options; front matter keys left unused are reported."""
+    options: list[tuple[str, str]] = []
+    used: set[str] = set()
+    front = post.front
+
+    def take(*keys: str) -> str:
+        real, value = front.value(*keys)
+        if real:
+            used.add(real)
+        return value
+
+    number = take("episode", "number", "episode_number")
+    if number and number.isdigit():
+        options.append(("number", number))
+    elif number:
+        post.note(front.line_of("episode"), f"episode number {number!r} is not a number")
+    season = take("season")
+    if season.isdigit():
+        options.append(("season", season))
+    options.append(("date", _date(post, take("date"))))
+    duration = take("duration")
+    if duration:
+        try:
+            parse_time(duration)
+            options.append(("duration", duration))
+        except TimeFormatError as error:
+            raise post.error(front.line_of("duration"), f"front matter: {error}") from None
+    keys = {normalize_name(name): _key_of(post, name) for name in names}
+    hosts = [keys[normalize_name(h)] for h in post.options.hosts if normalize_name(h) in keys]
+    if hosts:
+        options.append(("hosts", ", ".join(hosts)))
+        guests = [key for key in keys.values() if key not in hosts]
+        options.append(("guests", ", ".join(guests)))
+    youtube = take("youtubeid", "youtube_id", "youtube", "youtubeurl", "video")
+    options.append(("youtube", _media(post, "youtube", youtube)))
+    options.append(("vimeo", _media(post, "vimeo", take("vimeoid", "vimeo_id", "vimeo"))))
+    spotify = take("spotifyid", "spotify_id", "spotify", "spotifyurl")
+    options.append(("spotify", _media(post, "spotify", spotify)))
+    audio = take("audio", "mp3")
+    if audio and not audio.startswith("https://"):
+        post.warn(
+            front.line_of("audio"),
+            f"audio {audio!r} is not an https URL: copy the file next to the page and "
+            "give its path in :audio:",
+        )
+        audio = ""
+    options.append(("audio", audio))
+    image = take("image")
+    if image and not image.startswith("https://"):
+        post.warn(
+            front.line_of("image"),
+            f"image {image!r} left out: copy it next to the page and give its path in :image:",
+        )
+        image = ""
+    options.append(("image", image))
+    category = take("category", "categories")
+    categories = [c.strip() for c in category.split(",") if c.strip()]
+    categories = [c for c in categories if c.lower() not in _GENERIC_CATEGORIES]
+    options.append(("category", categories[0] if categories else ""))
+    options.append(("tags", take("tags")))
+    explicit = take("explicit")
+    if explicit:
+        options.append(("explicit", "yes" if explicit.lower() in ("true", "yes") else "no"))
+    options.append(("guid", take("guid")))
+    for key in ("title", "description", "excerpt", "summary"):
+        take(key)
+    unused = [key for key in front.data if key not in used]
+    if unused:
+        hint = ""
+        if any(key.lower() == "permalink" for key in unused):
+            hint = " (Sphinx names the page after its file; keep old URLs with redirects)"
+        post.note(1, "front matter not used: " + ", ".join(unused) + hint)
+    return options
+
+
+def _key_of(post: Post, name: str) -> str:
+    speaker = post.speaker_file.find(name)
+    return speaker.key if speaker else name
+
+
+def _date(post: Post, value: str) -> str:
+    """An ISO date from the front matter's *value*, else from the file name."""
+    if value:
+        text = value.strip()
+        try:
+            if len(text) > 10:
+                return dt.datetime.fromisoformat(text.replace(" ", "T", 1)).date().isoformat()
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+        match = re.match(r"^(\d{4}-\d{2}-\d{2})", text)
+        if match:
+            return match.group(1)
+        post.warn(post.front.line_of("date"), f"date {value!r} is not YYYY-MM-DD; left out")
+    stem = PurePath(post.filename).name
+    match = DATE_IN_NAME.match(stem)
+    if match:
+        try:
+            return dt.date.fromisoformat(match["date"]).isoformat()
+        except ValueError:
+            post.warn(0, f"the file name's date {match['date']!r} is not a real date")
+    return ""
+
+
+def _media(post: Post, provider: str, value: str) -> str:
+    value = value or post.media_ids.get(provider, "")
+    if not value:
+        return ""
+    try:
+        if provider == "youtube":
+            return media.parse_youtube(value)[0]
+        if provider == "spotify":
+            kind, spotify_id = media.parse_spotify(value)
+            return spotify_id if kind == "episode" else f"{kind}/{spotify_id}"
+        if provider == "vimeo":
+            return media.parse_vimeo(value)[0]
+    except media.MediaError as error:
+        post.warn(1, f"{provider}: {error}; left out")
+        return ""
+    return value
+
+
+def summary_block(post: Post) -> Block | None:
+    """The first plain paragraph of the introduction, if the page starts with one."""
+    for block in post.blocks:
+        if block.kind in ("heading", "outline", "list", "code"):
+            return None
+        if block.kind == "para":
+            if turn_name(block) or HTML_TAG.search(block.text) or "{%" in block.text:
+                return None
+            return block
+    return None
