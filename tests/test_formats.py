@@ -411,8 +411,32 @@ def test_to_text() -> None:
         Cue(3725, None, "", "Later."),
     ]
     assert formats.to_text(cues, speakers_by_key={"sam": "Sam Host", "ada": "Ada Example"}) == (
-        "Sam Host [00:00]: Hi there.\n\nAda Example: Hello.\n\n[1:02:05] Later.\n"
+        "Sam Host [00:00]: Hi\nthere.\n\nAda Example: Hello.\n\n[1:02:05] Later.\n"
     )
+
+
+def test_srt_long_names_keep_lines_of_32_characters() -> None:
+    """A name too long to share the first line stands on a line of its own (and is read
+    back as the speaker); one longer than a line is cut."""
+    long_name = "Mira Castellanos-Whitfield"  # 27 characters: 4 left for text
+    longest = "Professor Emerita Anneliese Featherstonehaugh-Brightwater"
+    cues = [
+        Cue(0, 5, long_name, "Welcome back to the workshop, everyone."),
+        Cue(5, 9, longest, "Thank you."),
+    ]
+    text = formats.to_srt(cues)
+    cards = list(srt.parse(text))
+    assert [c.content for c in cards] == [
+        "Mira Castellanos-Whitfield:\nWelcome back to the workshop,",
+        "everyone.",
+        "Professor Emerita Anneliese Fe…:\nThank you.",
+    ]
+    assert all(len(line) <= 32 for c in cards for line in c.content.splitlines())
+    back = formats.read(text, filename="ep.srt").merged()
+    assert [(c.speaker, c.text) for c in back] == [
+        (long_name, "Welcome back to the workshop, everyone."),
+        ("Professor Emerita Anneliese Fe…", "Thank you."),
+    ]
 
 
 def test_speakers_by_key_in_every_writer() -> None:

@@ -183,10 +183,12 @@ def to_text(
     *,
     speakers_by_key: Mapping[str, str] | None = None,
 ) -> str:
-    """Plain text: one paragraph per cue, ``Name [MM:SS]: text`` (parts only when known)."""
+    """Plain text: one paragraph per cue, ``Name [MM:SS]: text`` (parts only when known);
+    the lines of a cue's text (its blocks: paragraphs, list items …) stay lines."""
     paragraphs = []
     for cue in cues:
-        body = " ".join(cue.text.split())
+        lines = (" ".join(line.split()) for line in cue.text.splitlines())
+        body = "\n".join(line for line in lines if line)
         if not body:
             continue
         name = cue.speaker

@@ -21,13 +21,15 @@ from .base import (
 
 LINE_WIDTH = 32
 LINES_PER_CARD = 2
+#: The fewest characters of text beside a speaker's name on a card's first line.
+MIN_TEXT_WIDTH = 8
 
 _SRT_TIMING = re.compile(r"^\s*(?P<start>\S+)\s*-->\s*(?P<end>\S+)")
 _SBV_TIMING = re.compile(r"^\s*(?P<start>\d+:\d+:\d+\.\d+),(?P<end>\d+:\d+:\d+\.\d+)\s*$")
 # "[SPEAKER_00]: " (WhisperX) or "Ada Example: "
 _PREFIX = re.compile(
     r"^(?:-\s*)?(?:\[(?P<label>[^\]\n]{1,64})\]|(?P<name>[^\s:\[\]<>\d][^:\n<>]{0,63}?))"
-    r":[ \t]+"
+    r":(?:[ \t]+|[ \t]*\n)"  # the name may stand on a line of its own
 )
 _NOT_IN_NAMES = re.compile(r"[.,;!?\"()]")
 _FORMATTING = re.compile(r"</?(?:i|b|u|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.IGNORECASE)
@@ -73,27 +75,40 @@ def to_srt(
     total: float | None = None,
 ) -> str:
     """SubRip: numbered cards of at most two lines of 32 characters; a new card at every
-    speaker change, whose first card starts with ``Name:``."""
+    speaker change, whose first card starts with ``Name:`` (on a line of its own when it
+    leaves less than 8 characters for the text; a name that does not fit a line is cut)."""
     cards: list[str] = []
     for cue, start, end, limit in timed_cues(cues, total):
-        name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
-        prefix = f"{name}: " if name else ""
-        first_width = max(LINE_WIDTH - len(prefix), 8)
-        # Only the turn's first card carries the name.
+        label = speaker_label(speaker_name(cue.speaker, speakers_by_key))
+        own_line = len(label) + 1 > LINE_WIDTH - MIN_TEXT_WIDTH
+        first_width = LINE_WIDTH if own_line or not label else LINE_WIDTH - len(label) - 1
         # "-->" would read as timings: an SRT card's text cannot hold it
-        wrapped = wrap(cue.text.replace("-->", "->"), partial(_budget, first_width))
-        blocks = [wrapped[i : i + LINES_PER_CARD] for i in range(0, len(wrapped), LINES_PER_CARD)]
-        blocks[0] = [prefix + blocks[0][0], *blocks[0][1:]]
-        for (card_start, card_end), lines in zip(
+        lines = wrap(cue.text.replace("-->", "->"), partial(_budget, first_width))
+        if own_line:
+            lines.insert(0, label)
+        elif label:  # only the turn's first card carries the name
+            lines[0] = f"{label} {lines[0]}"
+        blocks = [lines[i : i + LINES_PER_CARD] for i in range(0, len(lines), LINES_PER_CARD)]
+        for (card_start, card_end), card in zip(
             timed_blocks(start, end, limit, blocks), blocks, strict=True
         ):
             cards.append(
                 f"{len(cards) + 1}\n"
                 f"{format_clock(card_start, ',')} --> {format_clock(card_end, ',')}\n"
-                + "\n".join(lines)
+                + "\n".join(card)
                 + "\n"
             )
     return "\n".join(cards)
+
+
+def speaker_label(name: str) -> str:
+    """``Name:`` as it starts a card: at most a line long (a longer name is cut, ``…``)."""
+    name = " ".join(name.split())
+    if not name:
+        return ""
+    if len(name) + 1 > LINE_WIDTH:
+        name = name[: LINE_WIDTH - 2].rstrip() + "…"
+    return name + ":"
 
 
 def _budget(first_width: int, index: int) -> int:
