@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from .inputs import MAX_SECONDS
+
 __all__ = [
     "PROVIDERS",
     "Embed",
@@ -46,10 +48,11 @@ ALLOW = {
 #: Native heights (CSS px) of Spotify's players.
 SPOTIFY_HEIGHT = {"episode": 232, "show": 352}
 
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-_VIMEO_ID = re.compile(r"^[0-9]{1,12}$")
-_VIMEO_HASH = re.compile(r"^[0-9a-f]{6,20}$")
-_SPOTIFY_ID = re.compile(r"^[0-9A-Za-z]{22}$")
+# Used with fullmatch (a "$" would let a trailing newline through); ASCII digits only.
+_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+_VIMEO_ID = re.compile(r"[0-9]{1,12}")
+_VIMEO_HASH = re.compile(r"[0-9a-f]{6,20}")
+_SPOTIFY_ID = re.compile(r"[0-9A-Za-z]{22}")
 _YOUTUBE_HOSTS = {
     "youtube.com",
     "www.youtube.com",
@@ -61,10 +64,14 @@ _YOUTUBE_HOSTS = {
 }
 _VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 _SPOTIFY_KINDS = ("episode", "show")
-_DURATION = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
-_PARAM_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,40}$")
-_LENGTH = re.compile(r"^(?P<value>\d{1,5}(?:\.\d{1,3})?)\s*(?P<unit>px|%|em|rem|vw)?$")
-_ASPECT = re.compile(r"^(?P<w>\d{1,4}(?:\.\d{1,3})?)\s*[:/x]\s*(?P<h>\d{1,4}(?:\.\d{1,3})?)$")
+_DURATION = re.compile(r"(?:(?P<h>[0-9]{1,4})h)?(?:(?P<m>[0-9]{1,6})m)?(?:(?P<s>[0-9]{1,7})s?)?")
+_PARAM_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,40}")
+_LENGTH = re.compile(
+    r"(?P<value>[0-9]{1,5}(?:\.[0-9]{1,3})?)\s*(?P<unit>px|%|em|rem|vw)?", re.ASCII
+)
+_ASPECT = re.compile(
+    r"(?P<w>[0-9]{1,4}(?:\.[0-9]{1,3})?)\s*[:/x]\s*(?P<h>[0-9]{1,4}(?:\.[0-9]{1,3})?)", re.ASCII
+)
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
 
 
@@ -139,10 +146,11 @@ def _url_parts(value: str) -> tuple[str, list[str], dict[str, str], str] | None:
 def parse_offset(value: str) -> float | None:
     """A start offset as in provider URLs: ``90``, ``90s``, ``1m30s``, ``1h2m3s``."""
     value = value.strip().lower()
-    match = _DURATION.match(value)
+    match = _DURATION.fullmatch(value)
     if not value or not match or not any(match.groupdict().values()):
         return None
-    return int(match["h"] or 0) * 3600 + int(match["m"] or 0) * 60 + int(match["s"] or 0)
+    seconds = int(match["h"] or 0) * 3600 + int(match["m"] or 0) * 60 + int(match["s"] or 0)
+    return seconds if seconds < MAX_SECONDS else None
 
 
 def _seconds_param(seconds: float) -> str:
@@ -172,7 +180,7 @@ def parse_youtube(value: str) -> tuple[str, float | None]:
             raise MediaError(f"no video id in the YouTube URL {_short(value)!r}")
         offset = query.get("t") or query.get("start") or fragment.removeprefix("t=")
         start = parse_offset(offset) if offset else None
-    if not _YOUTUBE_ID.match(video_id):
+    if not _YOUTUBE_ID.fullmatch(video_id):
         raise MediaError(
             f"invalid YouTube video id {_short(video_id)!r}: expected 11 characters of "
             "A-Z, a-z, 0-9, _ and -"
@@ -215,7 +223,7 @@ def parse_vimeo(value: str) -> tuple[str, str, float | None]:
             raise MediaError(f"not a Vimeo URL: {_short(value)!r}")
         if host == "player.vimeo.com" and segments[:1] == ["video"]:
             segments = segments[1:]
-        numeric = [index for index, segment in enumerate(segments) if segment.isdigit()]
+        numeric = [index for index, segment in enumerate(segments) if _VIMEO_ID.fullmatch(segment)]
         if not numeric:
             raise MediaError(f"no video id in the Vimeo URL {_short(value)!r}")
         index = numeric[0]
@@ -225,9 +233,9 @@ def parse_vimeo(value: str) -> tuple[str, str, float | None]:
             unlisted = segments[index + 1]
         offset = fragment.removeprefix("t=") if fragment.startswith("t=") else ""
         start = parse_offset(offset) if offset else None
-    if not _VIMEO_ID.match(video_id):
+    if not _VIMEO_ID.fullmatch(video_id):
         raise MediaError(f"invalid Vimeo video id {_short(video_id)!r}: expected digits")
-    if unlisted and not _VIMEO_HASH.match(unlisted):
+    if unlisted and not _VIMEO_HASH.fullmatch(unlisted):
         raise MediaError(f"invalid Vimeo privacy hash {_short(unlisted)!r}: expected hex digits")
     return video_id, unlisted, start
 
@@ -279,7 +287,7 @@ def parse_spotify(value: str) -> tuple[str, str]:
         raise MediaError(
             f"Spotify {_short(kind)!r} cannot be embedded here: use an episode or a show"
         )
-    if not _SPOTIFY_ID.match(spotify_id):
+    if not _SPOTIFY_ID.fullmatch(spotify_id):
         raise MediaError(
             f"invalid Spotify {kind} id {_short(spotify_id)!r}: expected 22 letters and digits"
         )
@@ -342,7 +350,7 @@ def mime_type(path: str) -> str:
 
 def parse_aspect(value: str) -> tuple[float, float]:
     """``16:9`` (also ``16/9``, ``16x9``) as a pair of positive numbers."""
-    match = _ASPECT.match(value.strip())
+    match = _ASPECT.fullmatch(value.strip())
     if not match or not float(match["w"]) or not float(match["h"]):
         raise MediaError(f"aspect ratio {_short(value)!r} is not W:H (e.g. 16:9)", "bad_option")
     return float(match["w"]), float(match["h"])
@@ -354,7 +362,7 @@ def format_number(value: float) -> str:
 
 def parse_length(value: str) -> str:
     """A CSS length for ``width``/``height``: ``560``/``560px``, ``80%``, ``30em`` …"""
-    match = _LENGTH.match(value.strip())
+    match = _LENGTH.fullmatch(value.strip())
     if not match:
         raise MediaError(
             f"length {_short(value)!r} is not a number with px, %, em, rem or vw", "bad_option"
@@ -378,6 +386,6 @@ def parse_url_parameters(value: str) -> dict[str, str]:
             "bad_option",
         ) from None
     for name, _value in pairs:
-        if not _PARAM_NAME.match(name):
+        if not _PARAM_NAME.fullmatch(name):
             raise MediaError(f"url_parameters: bad parameter name {_short(name)!r}", "bad_option")
     return dict(pairs)

@@ -12,10 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .inputs import MAX_SECONDS, MAX_TIME_DIGITS, shorten
+
 __all__ = [
     "Episode",
     "Speaker",
     "TimeFormatError",
+    "TimeRangeError",
     "format_seconds_attr",
     "format_time",
     "normalize_name",
@@ -28,9 +31,17 @@ class TimeFormatError(ValueError):
     """A timestamp that is not ``SS``, ``MM:SS`` or ``H:MM:SS`` (each with ``.mmm``)."""
 
 
+class TimeRangeError(TimeFormatError):
+    """A timestamp of 1,000 hours or more (:data:`~.inputs.MAX_SECONDS`)."""
+
+
+# ASCII digits only (``\d`` would take ``٥``), each field at most MAX_TIME_DIGITS long:
+# checked before int() and float() see them.
 _TIME_RE = re.compile(
-    r"""^(?:(?:(?P<h>\d+):)?(?P<m>\d+):)?(?P<s>\d+)(?:\.(?P<ms>\d{1,3}))?$""",
+    rf"""(?:(?:(?P<h>[0-9]{{1,{MAX_TIME_DIGITS}}}):)?(?P<m>[0-9]{{1,{MAX_TIME_DIGITS}}}):)?"""
+    rf"""(?P<s>[0-9]{{1,{MAX_TIME_DIGITS}}})(?:\.(?P<ms>[0-9]{{1,3}}))?"""
 )
+_LONG_TIME_RE = re.compile(r"(?:[0-9]+:){0,2}[0-9]+(?:\.[0-9]{1,3})?")
 
 
 def parse_time(text: str) -> float:
@@ -38,23 +49,33 @@ def parse_time(text: str) -> float:
 
     Accepted: ``SS``, ``MM:SS``, ``H:MM:SS``, each optionally with ``.mmm``.
     A unit below a larger one must stay under 60 (``1:75:00`` is wrong,
-    ``75:00`` is 75 minutes).
+    ``75:00`` is 75 minutes). Times are under :data:`~.inputs.MAX_SECONDS`.
     """
     value = text.strip()
-    match = _TIME_RE.match(value)
+    match = _TIME_RE.fullmatch(value)
     if not match:
+        if _LONG_TIME_RE.fullmatch(value):
+            raise TimeRangeError(_too_large(value))
         raise TimeFormatError(
-            f"malformed time {text!r}: expected SS, MM:SS or H:MM:SS (optionally with .mmm)"
+            f"malformed time {shorten(value)!r}: expected SS, MM:SS or H:MM:SS "
+            "(optionally with .mmm)"
         )
     hours = int(match["h"] or 0)
     minutes = int(match["m"] or 0)
     seconds = int(match["s"])
     if match["m"] is not None and seconds >= 60:
-        raise TimeFormatError(f"malformed time {text!r}: seconds must be below 60")
+        raise TimeFormatError(f"malformed time {shorten(value)!r}: seconds must be below 60")
     if match["h"] is not None and minutes >= 60:
-        raise TimeFormatError(f"malformed time {text!r}: minutes must be below 60")
+        raise TimeFormatError(f"malformed time {shorten(value)!r}: minutes must be below 60")
     millis = int((match["ms"] or "0").ljust(3, "0"))
-    return hours * 3600 + minutes * 60 + seconds + millis / 1000
+    total = hours * 3600 + minutes * 60 + seconds + millis / 1000
+    if total >= MAX_SECONDS:
+        raise TimeRangeError(_too_large(value))
+    return total
+
+
+def _too_large(value: str) -> str:
+    return f"time {shorten(value)!r} is too large: times are under {MAX_SECONDS // 3600:,} hours"
 
 
 def format_time(seconds: float) -> str:
@@ -88,11 +109,24 @@ def format_seconds_attr(seconds: float) -> str:
 
 
 def parse_date(text: str) -> dt.date | dt.datetime:
-    """Parse an ISO 8601 date (``2025-05-01``) or date-time (``2025-05-01T10:00:00+02:00``)."""
+    """Parse an ISO 8601 date (``2025-05-01``) or date-time (``2025-05-01T10:00:00+02:00``).
+
+    A ``ValueError`` for anything else, including a date-time whose UTC value
+    falls outside the years 1-9999 (``9999-12-31T23:59:59-01:00``): the feed and
+    the page header convert to UTC.
+    """
     value = text.strip()
-    if "T" in value or " " in value:
-        return dt.datetime.fromisoformat(value)
-    return dt.date.fromisoformat(value)
+    if not value.isascii():
+        raise ValueError(f"not an ISO 8601 date: {shorten(value)!r}")
+    if "T" not in value and " " not in value:
+        return dt.date.fromisoformat(value)
+    moment = dt.datetime.fromisoformat(value)
+    try:
+        if moment.tzinfo is not None:
+            moment.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError(f"{value!r} is outside the years 1-9999 in UTC") from None
+    return moment
 
 
 @functools.lru_cache(maxsize=4096)

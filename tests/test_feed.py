@@ -149,7 +149,10 @@ def test_channel(built: Builds) -> None:
     channel = feed.find("channel")
     assert channel.findtext("title") == "Quiet Workbench"
     assert channel.findtext("link") == BASE
-    assert channel.findtext("description") == "Conversations about slow, careful making & mending."
+    # plain text in conf.py, HTML in the feed (escaped, in CDATA), like the items' summaries
+    assert channel.findtext("description") == (
+        "Conversations about slow, careful making &amp; mending."
+    )
     assert channel.findtext("language") == "en-GB"
     assert channel.findtext("copyright") == "2025 Quiet Workbench crew"
     assert channel.findtext("itunes:author", namespaces=NS) == "Rosa Lind"
@@ -512,8 +515,8 @@ def test_bad_audio_options(tmp_path: Path) -> None:
     glue.write_text(text)
     app = build(srcdir)
     assert sorted(w for w in podcast_warnings(app) if "glue" in w) == [
-        "episodes/glue.md:10: WARNING: episode option 'audio-length' must be a whole number, "
-        "got 'big' [podcast.bad_option]",
+        "episodes/glue.md:10: WARNING: audio-length must be a whole number written with the "
+        "digits 0-9, got 'big' [podcast.bad_option]",
         "episodes/glue.md:11: WARNING: audio-type 'mp3' is not a MIME type like 'audio/mpeg' "
         "[podcast.bad_option]",
         "episodes/glue.md:9: WARNING: remote audio without :audio-length: (its size in bytes); "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sphinx.util.docutils import SphinxDirective
 
+from ..inputs import MAX_NUMBER, InputValueError, whole_number
 from ..warnings_ import Subtype, warn
 
 # How far after a directive's first line its options may stand.
@@ -52,3 +53,17 @@ class PodcastDirective(SphinxDirective):
 
     def warn_option(self, name: str, message: str, subtype: Subtype = Subtype.bad_option) -> None:
         warn(message, subtype, self.option_location(name))
+
+    def number_option(
+        self, name: str, what: str, *, minimum: int = 0, maximum: int = MAX_NUMBER
+    ) -> int | None:
+        """Option *name* as a whole number (ASCII digits, in range); None when it is not
+        given, or after one warning at its line when it is not such a number."""
+        value = self.options.get(name, "").strip()
+        if not value:
+            return None
+        try:
+            return whole_number(value, what, minimum=minimum, maximum=maximum)
+        except InputValueError as error:
+            self.warn_option(name, str(error))
+            return None

@@ -16,8 +16,16 @@ from .. import nodes as pn
 from ..config import split_list
 from ..display import meta_line
 from ..domain import PodcastDomain, podcast_xref
+from ..inputs import MAX_BYTES, shorten
 from ..locale import _
-from ..model import Episode, TimeFormatError, format_seconds_attr, parse_date, parse_time
+from ..model import (
+    Episode,
+    TimeFormatError,
+    TimeRangeError,
+    format_seconds_attr,
+    parse_date,
+    parse_time,
+)
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
 from .media import episode_players
@@ -101,7 +109,7 @@ class EpisodeDirective(PodcastDirective):
     def _note_enclosure(self, domain: PodcastDomain) -> None:
         """``audio-length`` (bytes) and ``audio-type`` (MIME type) of a remote audio file,
         for the feed's enclosure."""
-        length = self._int_option("audio-length")
+        length = self.number_option("audio-length", "audio-length", maximum=MAX_BYTES)
         audio_type = self.options.get("audio-type", "").strip().lower()
         if audio_type and not _MIME_TYPE.match(audio_type):
             self.warn_option(
@@ -115,15 +123,6 @@ class EpisodeDirective(PodcastDirective):
             audio_line=self.option_line("audio") if "audio" in self.options else self.lineno,
         )
 
-    def _int_option(self, name: str) -> int | None:
-        value = self.options.get(name, "").strip()
-        if not value:
-            return None
-        if value.isdigit():
-            return int(value)
-        self.warn_option(name, f"episode option {name!r} must be a whole number, got {value!r}")
-        return None
-
     def _episode(self, summary: nodes.container) -> Episode:
         options = self.options
         date: dt.date | dt.datetime | None = None
@@ -133,19 +132,11 @@ class EpisodeDirective(PodcastDirective):
             except ValueError:
                 self.warn_option(
                     "date",
-                    f"episode date {options['date']!r} is not an ISO 8601 date (YYYY-MM-DD)",
+                    f"episode date {shorten(options['date'].strip())!r} is not an ISO 8601 "
+                    "date (YYYY-MM-DD) in the years 1-9999",
                     Subtype.bad_date,
                 )
-        duration: float | None = None
-        if options.get("duration", "").strip():
-            try:
-                duration = parse_time(options["duration"])
-            except TimeFormatError:
-                self.warn_option(
-                    "duration",
-                    f"episode duration {options['duration']!r} is not [H:]MM:SS",
-                    Subtype.bad_duration,
-                )
+        duration = self._duration()
         explicit: bool | None = None
         if options.get("explicit", "").strip():
             value = options["explicit"].strip().lower()
@@ -158,8 +149,8 @@ class EpisodeDirective(PodcastDirective):
         return Episode(
             docname=self.env.docname,
             lineno=self.lineno,
-            number=self._int_option("number"),
-            season=self._int_option("season"),
+            number=self.number_option("number", "episode number"),
+            season=self.number_option("season", "season"),
             date=date,
             duration=duration,
             hosts=tuple(split_list(options.get("hosts", ""))),
@@ -175,6 +166,29 @@ class EpisodeDirective(PodcastDirective):
             guid=options.get("guid", "").strip(),
             summary=" ".join(summary.astext().split()),
         )
+
+    def _duration(self) -> float | None:
+        """``[H:]MM:SS`` (``.mmm`` allowed), more than 0 and under 1,000 hours."""
+        value = self.options.get("duration", "").strip()
+        if not value:
+            return None
+        try:
+            duration = parse_time(value)
+        except TimeRangeError:
+            problem = "is too large: durations are under 1,000 hours"
+        except TimeFormatError:
+            problem = "is not [H:]MM:SS"
+        else:
+            if ":" not in value:
+                problem = "is not [H:]MM:SS (a number alone could be seconds or minutes)"
+            elif duration <= 0:
+                problem = "is zero"
+            else:
+                return duration
+        self.warn_option(
+            "duration", f"episode duration {shorten(value)!r} {problem}", Subtype.bad_duration
+        )
+        return None
 
     def _image(self) -> str:
         """The cover image: a path relative to the source directory (registered to be

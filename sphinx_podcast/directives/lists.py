@@ -43,16 +43,7 @@ class EpisodeListDirective(PodcastDirective):
                 "sort", f"episode-list sort must be one of {', '.join(SORTS)}, got {sort!r}"
             )
             sort = "date"
-        limit = 0
-        raw_limit = self.options.get("limit", "").strip()
-        if raw_limit:
-            if raw_limit.isdigit() and int(raw_limit) > 0:
-                limit = int(raw_limit)
-            else:
-                self.warn_option(
-                    "limit",
-                    f"episode-list limit must be a positive whole number, got {raw_limit!r}",
-                )
+        limit = self.number_option("limit", "episode-list limit", minimum=1) or 0
         node = pn.episode_list(
             classes=["podcast-episode-list"],
             layout=layout,

@@ -31,15 +31,7 @@ class OutlineDirective(PodcastDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        depth = 0
-        raw_depth = self.options.get("depth", "").strip()
-        if raw_depth:
-            if raw_depth.isdigit() and int(raw_depth) > 0:
-                depth = int(raw_depth)
-            else:
-                self.warn_option(
-                    "depth", f"outline depth must be a positive whole number, got {raw_depth!r}"
-                )
+        depth = self.number_option("depth", "outline depth", minimum=1) or 0
         node = make_outline(
             self.state.document, self.env, depth, self.options.get("title", "").strip()
         )

@@ -17,15 +17,24 @@ problem with the input is a :class:`FormatError` naming file and line.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import format_time
-from .base import Chapter, Cue, FormatError, Transcript, fill_times, format_clock, parse_clock
+from .base import (
+    Chapter,
+    Cue,
+    FormatError,
+    Transcript,
+    fill_times,
+    format_clock,
+    parse_clock,
+    strip_control_characters,
+)
 from .jsonformats import (
     chapters_to_json,
+    load_json,
     read_chapters,
     read_podcast_json,
     read_whisper,
@@ -47,6 +56,7 @@ __all__ = [
     "parse_clock",
     "read",
     "read_chapters",
+    "strip_control_characters",
     "to_podcast_json",
     "to_srt",
     "to_text",
@@ -65,9 +75,9 @@ _EXTENSIONS = {
     ".md": "markdown",
     ".markdown": "markdown",
 }
-_SRT_TIMING = re.compile(r"^\s*\d+:\d+:\d+,\d+\s*-->", re.M)
-_VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d+:\d+\.\d+\s*-->", re.M)
-_SBV_TIMING = re.compile(r"^\s*\d+:\d+:\d+\.\d+,\d+:\d+:\d+\.\d+\s*$", re.M)
+_SRT_TIMING = re.compile(r"^\s*\d+:\d+:\d+,\d+\s*-->", re.M | re.ASCII)
+_VTT_TIMING = re.compile(r"^\s*(?:\d+:)?\d+:\d+\.\d+\s*-->", re.M | re.ASCII)
+_SBV_TIMING = re.compile(r"^\s*\d+:\d+:\d+\.\d+,\d+:\d+:\d+\.\d+\s*$", re.M | re.ASCII)
 _MARKDOWN = re.compile(
     r"^(?:---\s*$|#{1,6}\s+\S|\*\*[^*\n]+\*\*\s*(?:[\[(][^\])\n]*[\])])?\s*:|\*\*[^*\n]+:\*\*)",
     re.M,
@@ -120,10 +130,10 @@ def detect(text: str, filename: str = "") -> str:
         return "vtt"
     if stripped[:1] in "{[":
         try:
-            data = json.loads(stripped)
-        except json.JSONDecodeError as error:
+            data = load_json(stripped, filename)
+        except FormatError:
             if extension in ("", "chapters") or filename.lower().endswith(".json"):
-                raise FormatError(f"not valid JSON: {error.msg}", filename, error.lineno) from None
+                raise
         else:
             return _detect_json(data, filename)
     if _SBV_TIMING.search(body):

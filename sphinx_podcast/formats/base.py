@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..inputs import MAX_SECONDS, MAX_TIME_DIGITS, shorten, strip_controls
+
 __all__ = [
     "Chapter",
     "Cue",
@@ -19,6 +21,7 @@ __all__ = [
     "format_clock",
     "parse_clock",
     "split_text",
+    "strip_control_characters",
     "timed_cues",
 ]
 
@@ -116,9 +119,31 @@ class Chapter:
     img: str = ""
 
 
+def strip_control_characters(items: Sequence[Cue | Chapter]) -> tuple[int, int]:
+    """Take control characters out of the text fields of cues or chapters (in place);
+    (how many, the line of the first cue that had one, 0 if unknown). Caption files
+    bring them, and JSON's ``\\u0001`` escapes too, which no text-level check sees."""
+    total = first_line = 0
+    for item in items:
+        names = ("speaker", "text") if isinstance(item, Cue) else ("title", "url", "img")
+        for name in names:
+            cleaned, count = strip_controls(getattr(item, name))
+            if count:
+                setattr(item, name, cleaned)
+                if not total:
+                    first_line = getattr(item, "line", 0)
+                total += count
+    return total, first_line
+
+
 # -- clock times --------------------------------------------------------------
 
-_CLOCK = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>\d+):(?P<s>\d+)(?:[.,](?P<ms>\d+))?$")
+# ASCII digits, each field at most MAX_TIME_DIGITS long (checked before int() sees it)
+_CLOCK = re.compile(
+    rf"(?:(?P<h>[0-9]{{1,{MAX_TIME_DIGITS}}}):)?(?P<m>[0-9]{{1,{MAX_TIME_DIGITS}}}):"
+    rf"(?P<s>[0-9]{{1,{MAX_TIME_DIGITS}}})(?:[.,](?P<ms>[0-9]{{1,{MAX_TIME_DIGITS}}}))?"
+)
+_LONG_CLOCK = re.compile(r"(?:[0-9]+:)?[0-9]+:[0-9]+(?:[.,][0-9]{1,3})?")
 
 
 def parse_clock(
@@ -135,8 +160,10 @@ def parse_clock(
     field is required.
     """
     value = text.strip()
-    match = _CLOCK.match(value)
-    bad = FormatError(f"malformed time {value!r}", filename, line)
+    match = _CLOCK.fullmatch(value)
+    bad = FormatError(f"malformed time {shorten(value)!r}", filename, line)
+    if not match and _LONG_CLOCK.fullmatch(value):
+        raise _too_large(value, filename, line)
     if not match or (hours and match["h"] is None):
         raise bad
     if match["ms"] is not None and (
@@ -147,7 +174,18 @@ def parse_clock(
     if seconds > 59 or (minutes > 59 and match["h"] is not None):
         raise bad
     millis = int((match["ms"] or "0").ljust(3, "0"))
-    return int(match["h"] or 0) * 3600 + minutes * 60 + seconds + millis / 1000
+    total = int(match["h"] or 0) * 3600 + minutes * 60 + seconds + millis / 1000
+    if total >= MAX_SECONDS:
+        raise _too_large(value, filename, line)
+    return total
+
+
+def _too_large(value: str, filename: str, line: int | None) -> FormatError:
+    return FormatError(
+        f"time {shorten(value)!r} is too large: times are under {MAX_SECONDS // 3600:,} hours",
+        filename,
+        line,
+    )
 
 
 def to_ms(seconds: float) -> int:

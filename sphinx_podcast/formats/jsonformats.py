@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..inputs import MAX_JSON_DEPTH, MAX_SECONDS, shorten
 from .base import (
     Chapter,
     Cue,
@@ -23,20 +25,60 @@ PODCAST_JSON_VERSION = "1.0.0"
 CHAPTERS_VERSION = "1.2.0"
 
 
+# A string (with its escapes) or a bracket: what nesting is counted from.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _check_depth(text: str, filename: str) -> None:
+    """Refuse JSON nested more than MAX_JSON_DEPTH levels (before the parser recurses)."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return  # cannot be that deep: the usual small file costs nothing
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group(0)
+        if token in ("[", "{"):
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                raise FormatError(
+                    f"JSON nested more than {MAX_JSON_DEPTH} levels deep", filename, line
+                )
+        elif token in ("]", "}"):
+            depth -= 1
+
+
 def load_json(text: str, filename: str = "") -> Any:
+    """Parse JSON; a :class:`FormatError` (with the line) for bad or too deeply nested JSON."""
+    text = text.lstrip("\ufeff")
+    _check_depth(text, filename)
     try:
-        return json.loads(text.lstrip("\ufeff"))
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise FormatError(f"not valid JSON: {error.msg}", filename, error.lineno) from None
+    except RecursionError:  # not reached after the depth check; kept as a last guard
+        raise FormatError("JSON nested too deeply", filename) from None
 
 
 def _number(value: Any, what: str, filename: str, *, optional: bool = False) -> float | None:
     if value is None and optional:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise FormatError(f"{what} must be a number of seconds, got {value!r}", filename)
+    # an int is compared as it is: float() of a JSON number of 400 digits overflows
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (isinstance(value, float) and not math.isfinite(value))
+    ):
+        raise FormatError(
+            f"{what} must be a number of seconds, got {shorten(repr(value))}", filename
+        )
     if value < 0:
-        raise FormatError(f"{what} must not be negative, got {value!r}", filename)
+        raise FormatError(f"{what} must not be negative, got {shorten(repr(value))}", filename)
+    if value >= MAX_SECONDS:
+        raise FormatError(
+            f"{what} {shorten(repr(value))} is too large: times are under "
+            f"{MAX_SECONDS // 3600:,} hours",
+            filename,
+        )
     return float(value)
 
 

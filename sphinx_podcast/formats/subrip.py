@@ -25,7 +25,7 @@ LINES_PER_CARD = 2
 MIN_TEXT_WIDTH = 8
 
 _SRT_TIMING = re.compile(r"^\s*(?P<start>\S+)\s*-->\s*(?P<end>\S+)")
-_SBV_TIMING = re.compile(r"^\s*(?P<start>\d+:\d+:\d+\.\d+),(?P<end>\d+:\d+:\d+\.\d+)\s*$")
+_SBV_TIMING = re.compile(r"^\s*(?P<start>\d+:\d+:\d+\.\d+),(?P<end>\d+:\d+:\d+\.\d+)\s*$", re.ASCII)
 # "[SPEAKER_00]: " (WhisperX) or "Ada Example: "
 _PREFIX = re.compile(
     r"^(?:-\s*)?(?:\[(?P<label>[^\]\n]{1,64})\]|(?P<name>[^\s:\[\]<>\d][^:\n<>]{0,63}?))"

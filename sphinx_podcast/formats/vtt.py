@@ -27,6 +27,7 @@ LINES_PER_CUE = 2
 _TIMING = re.compile(r"^\s*(?P<start>\S+)\s+-->\s+(?P<end>\S+)")
 _VOICE = re.compile(r"^<v(?:\.[^\s>]+)*[ \t]+(?P<name>[^>]*)>")
 _BRACKET_LABEL = re.compile(r"^\[(?P<label>[^\]\n]{1,64})\]:[ \t]*")
+_CLOCK_TEXT = re.compile(r"(?:[0-9]{2,}:)?[0-9]{2}:[0-9]{2}\.[0-9]{3}")
 _LANGUAGE = re.compile(r"^Language:\s*(?P<lang>\S+)\s*$", re.IGNORECASE)
 
 
@@ -99,7 +100,7 @@ def _check_timings(lines: list[str], filename: str) -> list[int]:
         start = parse_clock(match["start"], filename=filename, line=number)
         end = parse_clock(match["end"], filename=filename, line=number)
         for value in (match["start"], match["end"]):
-            if not re.fullmatch(r"(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}", value):
+            if not _CLOCK_TEXT.fullmatch(value):
                 raise FormatError(f"malformed time {value!r}", filename, number)
         if end < start:
             raise FormatError(
