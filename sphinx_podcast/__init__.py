@@ -21,10 +21,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .feed import setup_feed
     from .locale import setup_locale
     from .nodes import setup_nodes
+    from .sanitize import setup_sanitize
     from .transforms import setup_transforms
     from .writers.builders import setup_builders
 
     setup_config(app)
+    setup_sanitize(app)
     setup_locale(app)
     setup_nodes(app)
     setup_domain(app)

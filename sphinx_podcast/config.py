@@ -15,7 +15,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .feed_config import FEED_VALUES, FeedConfig, check_feed_config
+from .inputs import strip_controls
 from .model import Speaker
+from .sanitize import control_message
 from .warnings_ import Subtype, warn
 
 SPEAKER_FIELDS = ("name", "aliases", "url", "avatar", "role", "bio")
@@ -187,6 +189,26 @@ def _speaker_from_conf(
     return Speaker(key=key, **values)
 
 
+def _without_controls(value: Any) -> tuple[Any, int]:
+    """*value* (a string, or strings in lists, tuples and dicts) without control
+    characters, and how many were taken out."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list | tuple):
+        cleaned = [_without_controls(item) for item in value]
+        return type(value)(item for item, _count in cleaned), sum(c for _i, c in cleaned)
+    if isinstance(value, dict):
+        total = 0
+        result = {}
+        for key, item in value.items():
+            clean_key, key_count = _without_controls(key)
+            clean_item, item_count = _without_controls(item)
+            result[clean_key] = clean_item
+            total += key_count + item_count
+        return (result, total) if total else (value, 0)
+    return value, 0
+
+
 def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfig:
     """Read and check the ``podcast_*`` values; warn only when *report* is true."""
     conf_py = confdir / "conf.py"
@@ -212,6 +234,15 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
                 overridden=name in overridden,
             )
             value = default
+        value, count = _without_controls(value)
+        if count:
+            warn_config(
+                f"{name}: {control_message(count, at_line=False)}",
+                conf_py,
+                name,
+                subtype=Subtype.control_character,
+                overridden=name in overridden,
+            )
         checked[name] = value
 
     for name, choices in CHOICES.items():

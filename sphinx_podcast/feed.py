@@ -36,7 +36,9 @@ from .config import get_config, warn_config
 from .domain import PodcastDomain, get_podcast_domain
 from .exports import FEED_BUILDERS, episode_chapters, export_files, transcript_kind
 from .feed_config import FeedConfig
+from .inputs import strip_controls
 from .model import Episode, Speaker
+from .sanitize import control_message
 from .warnings_ import Subtype, info, warn
 
 if TYPE_CHECKING:  # lxml is loaded only when a feed is written
@@ -107,12 +109,27 @@ def _as_datetime(date: dt.date | dt.datetime) -> dt.datetime:
     return date if date.tzinfo is not None else date.replace(tzinfo=dt.UTC)
 
 
+def escaped_within(text: str, room: int) -> str:
+    """*text* escaped for HTML, cut (with an ellipsis, never inside an entity) to at most
+    *room* bytes of UTF-8."""
+    escaped = escape(text, quote=False)
+    if len(escaped.encode("utf-8")) <= room:
+        return escaped
+    cut = escaped.encode("utf-8")[: max(room - 3, 0)].decode("utf-8", "ignore")
+    cut = cut[: cut.rfind("&")] if cut.rfind("&") > cut.rfind(";") else cut
+    return cut.rstrip() + "…"
+
+
 def clock(seconds: float) -> str:
     whole = int(seconds)
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 # -- what goes into the feed ------------------------------------------------------------
+
+
+class Cdata(str):
+    """Text for a CDATA section (HTML in a description)."""
 
 
 @dataclass(frozen=True)
@@ -185,11 +202,15 @@ class FeedWriter:
         if not image or image.startswith("https://"):
             return image
         source = Path(self.app.confdir, image)
-        target = Path(self.app.outdir, image)
+        published = Path(image)
+        if not source.resolve().is_relative_to(Path(self.app.confdir).resolve()):
+            # "../art/cover.png": published beside the site's images, never outside the site
+            published = Path(self.builder.imagedir, source.name)
+        target = Path(self.app.outdir, published)
         if not self.quiet and target.resolve() != source.resolve():
             target.parent.mkdir(parents=True, exist_ok=True)
             copyfile(source, target)
-        return self.link(Path(image).as_posix())
+        return self.link(published.as_posix())
 
     def enclosure(self, episode: Episode) -> Enclosure | None:
         """The episode's audio file, or None (a bad value was warned about when read)."""
@@ -268,13 +289,27 @@ class FeedWriter:
         rss = etree.Element("rss", nsmap=NSMAP, version="2.0")
         channel = etree.SubElement(rss, "channel")
 
+        removed = 0
+
+        def xml_text(value: str) -> str:
+            """Pages, transcripts and our conf.py values are clean already; Sphinx's own
+            values (project, author, copyright) are not checked: lxml refuses control
+            characters, so they go here, with one warning."""
+            nonlocal removed
+            cleaned, count = strip_controls(value)
+            removed += count
+            return cleaned
+
         def add(parent: etree._Element, tag: str, value: Any = None, /, **attrs: str) -> Any:
             if ":" in tag:
                 prefix, local = tag.split(":")
                 tag = f"{{{NSMAP[prefix]}}}{local}"
+            attrs = {name: xml_text(text) for name, text in attrs.items()}
             element = etree.SubElement(parent, tag, attrs)
-            if value is not None:
-                element.text = value if isinstance(value, etree.CDATA) else str(value).strip()
+            if isinstance(value, Cdata):
+                element.text = etree.CDATA(xml_text(value))
+            elif value is not None:
+                element.text = xml_text(str(value).strip())
             return element
 
         title = settings.title or config.project or "Podcast"
@@ -284,7 +319,8 @@ class FeedWriter:
             description = title
         add(channel, "title", title)
         add(channel, "link", self.base)
-        add(channel, "description", description)
+        # plain text, like an episode's summary: escaped, as HTML in CDATA
+        add(channel, "description", Cdata(escaped_within(description, MAX_DESCRIPTION_BYTES)))
         add(channel, "language", settings.language or config.language or "en")
         copyright_ = settings.copyright or config.copyright
         if copyright_:
@@ -329,19 +365,23 @@ class FeedWriter:
         add(channel, "podcast:guid", settings.guid or podcast_guid(self.url))
         for episode, enclosure in items:
             self.item(channel, add, episode, enclosure)
+        if removed:
+            self._warn(
+                f"podcast feed: {control_message(removed, at_line=False)}",
+                Subtype.control_character,
+                None,
+            )
         return rss
 
     def item(
         self, channel: etree._Element, add: Any, episode: Episode, enclosure: Enclosure
     ) -> None:
-        from lxml import etree
-
         docname = episode.docname
         link = self.page_url(docname)
         item = add(channel, "item")
         add(item, "title", episode.title or docname)
         add(item, "link", link)
-        add(item, "description", etree.CDATA(self.description(episode, link)))
+        add(item, "description", Cdata(self.description(episode, link)))
         add(
             item,
             "enclosure",
@@ -414,12 +454,7 @@ class FeedWriter:
             tail += f'<p><a href="{escape(link)}">Transcript</a></p>'
         summary = episode.summary or episode.title or episode.docname
         room = MAX_DESCRIPTION_BYTES - len(tail.encode("utf-8")) - len("<p></p>")
-        text = escape(summary, quote=False)
-        if len(text.encode("utf-8")) > room:
-            cut = text.encode("utf-8")[: max(room - 3, 0)].decode("utf-8", "ignore")
-            cut = cut[: cut.rfind("&")] if cut.rfind("&") > cut.rfind(";") else cut
-            text = cut.rstrip() + "…"
-        return f"<p>{text}</p>{tail}"
+        return f"<p>{escaped_within(summary, room)}</p>{tail}"
 
     def write(self) -> bytes:
         from lxml import etree

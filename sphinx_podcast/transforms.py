@@ -113,13 +113,14 @@ def _is_candidate(node: nodes.Node) -> bool:
 
 
 def following_sections(node: nodes.Element) -> list[nodes.section]:
-    """The sections after *node*: its later siblings, or else its section's later siblings."""
+    """The sections after *node*: its later siblings, or else those of the section (or
+    admonition, list, container …) that holds it, and so on up to the document."""
     current: nodes.Element = node
     while current.parent is not None:
         parent = current.parent
         siblings = parent.children[parent.index(current) + 1 :]
         sections = [s for s in siblings if isinstance(s, nodes.section)]
-        if sections or not isinstance(parent, nodes.section):
+        if sections or isinstance(parent, nodes.document):
             return sections
         current = parent
     return []
@@ -134,18 +135,20 @@ class EpisodePageTransform(SphinxTransform):
         docname = self.env.docname
         domain = get_podcast_domain(self.env)
         containers: list[nodes.Element] = []
-        directive_turns = False
+        directive_turns: list[pn.turn] = []
         outlines: list[pn.outline] = []
         header: pn.episode_header | None = None
         for node in block_elements(self.document):
             if isinstance(node, _CONTAINERS):
                 containers.append(node)
             elif isinstance(node, pn.turn):
-                directive_turns = True
+                directive_turns.append(node)
             elif isinstance(node, pn.outline):
                 outlines.append(node)
             elif isinstance(node, pn.episode_header) and header is None:
                 header = node
+        for turn in directive_turns:
+            _unnest_turn(turn)
         if header is not None:
             for container in containers:
                 _mark_turns(container)
@@ -224,6 +227,32 @@ class EpisodePageTransform(SphinxTransform):
         node = make_outline(self.document, self.env, 0, "")
         node.source, node.line = header.source, header.line
         header.parent.insert(header.parent.index(header) + 1, node)
+
+
+def _unnest_turn(turn: pn.turn) -> None:
+    """A turn inside another turn is text of the outer one (with its speaker in bold),
+    not a turn: a turn's text is its speaker's, and every export would say it twice."""
+    outer = turn.parent
+    while outer is not None and not isinstance(outer, pn.turn):
+        outer = outer.parent
+    if outer is None:
+        return
+    reference, time_text = turn["speaker_ref"], turn["time_text"]
+    warn(
+        f"a turn of {reference!r} inside the turn of {outer['speaker_ref']!r}"
+        + (f" (line {outer.line})" if outer.line else "")
+        + " is shown as part of it; end the outer turn before starting another",
+        Subtype.nested_turn,
+        turn,
+    )
+    label: list[nodes.Node] = [nodes.strong(reference, reference)]
+    label.append(nodes.Text(f" [{time_text}]: " if time_text else ": "))
+    first = turn.children[0] if turn.children else None
+    if isinstance(first, nodes.paragraph):
+        first[0:0] = label
+    else:
+        turn.insert(0, nodes.paragraph("", "", *label))
+    turn.replace_self(turn.children)
 
 
 def _has_text(node: pn.turn) -> bool:
@@ -330,6 +359,8 @@ class TurnResolver(SphinxPostTransform):
                 self._resolve(node, self.table.find(node["speaker_ref"]))
             elif id(node) in speakers:
                 self._resolve(wrapped[id(node)], speakers[id(node)])
+        # each section links back to the first outline that lists it, once
+        self.linked_sections: dict[int, pn.outline] = {}
         for outline_node in outlines:
             self._fill_outline(outline_node)
         for header in headers:
@@ -415,7 +446,7 @@ class TurnResolver(SphinxPostTransform):
         if not _has_text(node):
             warn(f"empty turn of {reference!r}", Subtype.empty_turn, node)
 
-        key = speaker.key if speaker else nodes.make_id(reference) or "unknown"
+        key = speaker.key if speaker else self._unknown_key(reference)
         node["speaker"] = key
         node["speaker_name"] = speaker.name if speaker else reference
         if "podcast-turn" not in node["classes"]:
@@ -425,6 +456,14 @@ class TurnResolver(SphinxPostTransform):
             node["start"] = start
         self._assign_id(node, docname)
         self._write_label(node, speaker.name if speaker else reference, speaker, start)
+
+    def _unknown_key(self, reference: str) -> str:
+        """The ``data-speaker`` of an unknown speaker: made from the name, but never a
+        known speaker's key (``Sam.`` is not ``sam``: not their colour, not their turns)."""
+        key = nodes.make_id(reference) or "unknown"
+        while key in self.table.speakers:
+            key = f"unknown-{key}"
+        return key
 
     def _start(self, node: pn.turn, docname: str) -> float | None:
         if not node.get("time_text"):
@@ -540,10 +579,25 @@ class TurnResolver(SphinxPostTransform):
         node["label"] = title
         node += nodes.rubric(title, title, classes=["podcast-outline-title"])
         outline_id = self._page_unique_id(node)
-        node += self._outline_list(sections, outline_id, node.get("depth", 0), 1)
+        self.listed_again: pn.outline | None = None
+        node += self._outline_list(sections, outline_id, node.get("depth", 0), 1, node)
+        if self.listed_again is not None:
+            first = self.listed_again
+            where = f" (line {first.line})" if first.line else ""
+            warn(
+                f"a second outline of the same sections; the first one{where} keeps their "
+                "back links",
+                Subtype.duplicate_outline,
+                node,
+            )
 
     def _outline_list(
-        self, sections: list[nodes.section], outline_id: str, depth: int, level: int
+        self,
+        sections: list[nodes.section],
+        outline_id: str,
+        depth: int,
+        level: int,
+        outline: pn.outline,
     ) -> nodes.bullet_list:
         items = nodes.bullet_list(classes=["podcast-outline-list"])
         for section in sections:
@@ -578,9 +632,13 @@ class TurnResolver(SphinxPostTransform):
             item = nodes.list_item("", entry, classes=[], title=text)
             children = [s for s in section.children if isinstance(s, nodes.section)]
             if children and (not depth or level < depth):
-                item += self._outline_list(children, outline_id, depth, level + 1)
+                item += self._outline_list(children, outline_id, depth, level + 1, outline)
             items += item
-            self._add_backlink(section, outline_id)
+            first = self.linked_sections.setdefault(id(section), outline)
+            if first is outline:
+                self._add_backlink(section, outline_id)
+            elif self.listed_again is None:
+                self.listed_again = first
         return items
 
     def _add_backlink(self, section: nodes.section, outline_id: str) -> None:

@@ -41,6 +41,10 @@ class Subtype(StrEnum):
     """Two ``speaker`` directives for one key, or one name for two speakers."""
     empty_outline = "empty_outline"
     """An ``outline`` with no sections after it."""
+    duplicate_outline = "duplicate_outline"
+    """A second ``outline`` of sections another outline on the page already lists."""
+    nested_turn = "nested_turn"
+    """A ``turn`` (or ``transcript``) inside another turn."""
     bad_speaker_key = "bad_speaker_key"
     """A speaker key that is empty or contains white space."""
     config = "config"
@@ -61,6 +65,8 @@ class Subtype(StrEnum):
     """The podcast feed is not written (no base URL) or lacks a value Apple requires."""
     no_audio = "no_audio"
     """An episode without an audio file, left out of the podcast feed."""
+    control_character = "control_character"
+    """A page, transcript file or conf.py value with control characters (removed)."""
 
 
 def warn(message: str, subtype: Subtype, location: Any = None) -> None:

@@ -31,7 +31,10 @@ from docutils.parsers.rst import directives
 from .. import formats
 from .. import nodes as pn
 from ..config import split_list
+from ..inputs import first_control_line
+from ..locale import _
 from ..model import time_text
+from ..sanitize import control_message
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
 
@@ -95,6 +98,7 @@ class TranscriptDirective(PodcastDirective):
         except (ValueError, TypeError, KeyError, IndexError, RecursionError) as error:
             self._bad_file("file", path, f"cannot read it ({type(error).__name__}: {error})", 0)
             return []
+        self._strip_controls("file", path, transcript.cues, text)
 
         chapters: list[formats.Chapter] = []
         chapters_option = self.options.get("chapters", "").strip()
@@ -104,7 +108,15 @@ class TranscriptDirective(PodcastDirective):
                 chapters_path, chapters_text = chapters_loaded
                 try:
                     chapters = formats.read_chapters(chapters_text, filename=chapters_path)
-                except (formats.FormatError, ValueError, TypeError, KeyError) as error:
+                    self._strip_controls("chapters", chapters_path, chapters, chapters_text)
+                    chapters = self._titled(chapters)
+                except (
+                    formats.FormatError,
+                    ValueError,
+                    TypeError,
+                    KeyError,
+                    RecursionError,
+                ) as error:
                     message = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
                     self._bad_file(
                         "chapters",
@@ -150,6 +162,33 @@ class TranscriptDirective(PodcastDirective):
             subtype = Subtype.bad_chapters if option == "chapters" else Subtype.bad_transcript
             self._bad_file(option, absolute, error.message, error.line, subtype)
             return None
+
+    def _strip_controls(
+        self, option: str, path: str, items: Sequence[formats.Cue | formats.Chapter], raw: str
+    ) -> None:
+        """Control characters out of what was read; one warning, at the line of the first
+        in the file (for JSON escapes, of the cue that has one; else at the option)."""
+        count, line = formats.strip_control_characters(items)
+        if count:
+            line = first_control_line(raw) or line
+            location = f"{path}:{line}" if line else self.option_location(option)
+            warn(control_message(count, at_line=bool(line)), Subtype.control_character, location)
+
+    def _titled(self, chapters: list[formats.Chapter]) -> list[formats.Chapter]:
+        """Chapters, each with a title: one without gets "Chapter N" and a warning
+        (a chapter still starts there: dropping it would join it to the one before)."""
+        for number, chapter in enumerate(chapters, start=1):
+            if chapter.title.strip():
+                continue
+            chapter.title = str(_("Chapter %d") % number)
+            self.warn_option(
+                "chapters",
+                f"chapters file {self.options['chapters'].strip()!r}: chapter {number} "
+                f"(at {time_text(chapter.start)}) has no title; it is called "
+                f"{chapter.title!r}",
+                Subtype.bad_chapters,
+            )
+        return chapters
 
     def _bad_file(
         self,
@@ -199,7 +238,7 @@ class TranscriptDirective(PodcastDirective):
         sectioned = isinstance(parent, nodes.section | nodes.document)
         result: list[nodes.Node] = []
         target: list[nodes.Node] | nodes.Element = result
-        pending = [c for c in chapters if c.title.strip()]
+        pending = list(chapters)
         for cue in turns:
             text = " ".join(cue.text.split())
             if not text:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 
 from .. import nodes as pn
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
 
-_TIME_LIKE = re.compile(r"^[\[(]?\d[\d:.]*[\])]?$")
+# The last word is the turn's time when it is made of digits and time punctuation, even
+# a malformed one ("-5", "1,5", "٠١:١٢"): it is then warned about as a time, not made
+# part of the speaker's name ("sam -5").
+_TIME_LIKE = re.compile(r"[\[(]?[-+]?\d[\d:.,]*[\])]?")
 
 
 class TurnDirective(PodcastDirective):
@@ -19,11 +25,17 @@ class TurnDirective(PodcastDirective):
     has_content = True
     required_arguments = 1
     final_argument_whitespace = True
+    # With options declared, MyST reads ":class: x" as an option (and warns about an
+    # unknown one) instead of making it the turn's first words.
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "class": directives.class_option,
+        "name": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         words = self.arguments[0].split()
         time_text = ""
-        if len(words) > 1 and _TIME_LIKE.match(words[-1]):
+        if len(words) > 1 and _TIME_LIKE.fullmatch(words[-1]):
             time_text = words.pop().strip("[]()")
         node = pn.turn(
             speaker_ref=" ".join(words),
@@ -31,6 +43,8 @@ class TurnDirective(PodcastDirective):
             syntax="directive",
             docname=self.env.docname,
         )
+        node["classes"].extend(self.options.get("class", []))
+        self.add_name(node)
         self.set_source_info(node)
         if _is_myst(self.state):
             self._parse_myst(node)
