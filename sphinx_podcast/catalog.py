@@ -50,6 +50,7 @@ class Appearance:
     title: str
     turns: int
     role: str  # "host", "guest" or "" (speaks without being listed)
+    seconds: float = 0.0  # time on air, as far as the turn times tell
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Catalog:
     resolve: Mapping[str, str]
     """Every raw speaker reference seen in turns or headers -> speaker key."""
     turn_refs: Mapping[str, Mapping[str, int]]
+    airtime: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     order: list[str] = field(init=False)
     appearances: dict[str, list[Appearance]] = field(init=False)
 
@@ -73,12 +75,23 @@ class Catalog:
                 key = self.resolve.get(reference)
                 if key is not None:
                     counts[key] = counts.get(key, 0) + count
+            seconds: dict[str, float] = {}
+            for reference, on_air in self.airtime.get(docname, {}).items():
+                key = self.resolve.get(reference)
+                if key is not None:
+                    seconds[key] = seconds.get(key, 0.0) + on_air
             roles = {self.resolve.get(r): "guest" for r in episode.guests}
             roles.update({self.resolve.get(r): "host" for r in episode.hosts})
             keys = [k for k in roles if k is not None] + [k for k in counts if k not in roles]
             for key in keys:
                 self.appearances.setdefault(key, []).append(
-                    Appearance(docname, episode.title, counts.get(key, 0), roles.get(key, ""))
+                    Appearance(
+                        docname,
+                        episode.title,
+                        counts.get(key, 0),
+                        roles.get(key, ""),
+                        round(seconds.get(key, 0.0)),
+                    )
                 )
 
     def keys_of(self, references: Iterable[str]) -> list[str]:

@@ -42,6 +42,8 @@ CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], 
     ("podcast_backlink_symbol", "⬆", "env", (str,)),
     ("podcast_date_format", "%B %-d, %Y", "env", (str,)),
     ("podcast_embed_mode", "click", "html", (str,)),
+    ("podcast_speaker_pages", True, "env", (bool, str)),
+    ("podcast_soundbites_auto", True, "env", (bool,)),
     # the podcast feed (see feed.py)
     ("podcast_title", "", "html", (str,)),
     ("podcast_description", "", "html", (str,)),
@@ -69,6 +71,9 @@ class PodcastConfig:
     backlink_symbol: str = "⬆"
     date_format: str = "%B %-d, %Y"
     embed_mode: str = "click"
+    speaker_pages: str = "speakers"
+    """The folder of generated speaker pages ("" when they are off)."""
+    soundbites_auto: bool = True
     transcript_formats: tuple[str, ...] = TRANSCRIPT_FORMATS
     feed: FeedConfig = field(default_factory=FeedConfig)
 
@@ -277,8 +282,28 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
         if speaker is not None:
             speakers[speaker.key] = speaker
 
+    speaker_pages = checked["podcast_speaker_pages"]
+    if speaker_pages is True:
+        speaker_pages = "speakers"
+    elif speaker_pages is False:
+        speaker_pages = ""
+    else:
+        folder = speaker_pages.strip().strip("/")
+        if not folder or ".." in folder.split("/") or "\\" in folder or ":" in folder:
+            warn_config(
+                f"podcast_speaker_pages must be True, False or a folder inside the source "
+                f"directory, got {speaker_pages!r}; using 'speakers'",
+                conf_py,
+                "podcast_speaker_pages",
+                overridden="podcast_speaker_pages" in overridden,
+            )
+            folder = "speakers"
+        speaker_pages = folder
+
     return PodcastConfig(
         speakers=speakers,
+        speaker_pages=speaker_pages,
+        soundbites_auto=checked["podcast_soundbites_auto"],
         strict_speakers=checked["podcast_strict_speakers"],
         outline=checked["podcast_outline"],
         backlink_symbol=checked["podcast_backlink_symbol"],

@@ -45,7 +45,13 @@ def _joined(items: Sequence[nodes.Node], separator: str = ", ") -> list[nodes.No
     return result
 
 
-_FILLED = (pn.episode_nav, pn.speaker_appearances, pn.episode_list, pn.speaker_list)
+_FILLED = (
+    pn.episode_nav,
+    pn.speaker_appearances,
+    pn.speaker_soundbites,
+    pn.episode_list,
+    pn.speaker_list,
+)
 
 
 class CrossPageContent(SphinxPostTransform):
@@ -60,6 +66,8 @@ class CrossPageContent(SphinxPostTransform):
                 self._fill_nav(node)
             elif isinstance(node, pn.speaker_appearances):
                 self._fill_appearances(node)
+            elif isinstance(node, pn.speaker_soundbites):
+                self._fill_speaker_soundbites(node)
             elif isinstance(node, pn.episode_list):
                 self._fill_episode_list(node)
             else:
@@ -124,12 +132,17 @@ class CrossPageContent(SphinxPostTransform):
             if appearance.turns:
                 turns = _("1 turn") if appearance.turns == 1 else _("%d turns") % appearance.turns
                 details.append(turns)
+            if appearance.seconds:
+                details.append(_("%s on air") % format_time(appearance.seconds))
             if details:
                 entry += nodes.inline(
                     "", f" ({', '.join(details)})", classes=["podcast-appearance-details"]
                 )
             items += nodes.list_item("", entry)
         node += items
+
+    def _fill_speaker_soundbites(self, node: pn.speaker_soundbites) -> None:
+        node.parent.remove(node)
 
     # -- lists -----------------------------------------------------------------
 

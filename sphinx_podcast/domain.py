@@ -99,8 +99,10 @@ class PodcastDomain(Domain):
         "views": {},  # docname -> fingerprint of that data when the page was last written
         "feed": {},  # docname -> what the feed needs of an episode page (see note_feed)
         "dates": {},  # (ISO date, format, language) -> the date as pages show it
+        "generated": {},  # docname -> speaker key: the speaker pages sphinx-podcast wrote
+        "airtime": {},  # docname -> {speaker reference as written: seconds on air}
     }
-    data_version = 4
+    data_version = 5
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -117,12 +119,32 @@ class PodcastDomain(Domain):
 
     @property
     def profiles(self) -> dict[str, Speaker]:
-        """The profile in effect for each key (the first by page and line)."""
+        """The profile in effect for each key: the first written one by page and line,
+        else the generated page's."""
+        generated = self.data["generated"]
         return {
-            key: min(by_doc.values(), key=_position)
+            key: min(by_doc.values(), key=lambda s: (s.docname in generated, *_position(s)))
             for key, by_doc in self.data["profiles"].items()
             if by_doc
         }
+
+    def written_profile_keys(self) -> set[str]:
+        """Keys with a ``speaker`` directive on a page the author wrote."""
+        generated = self.data["generated"]
+        return {
+            key
+            for key, by_doc in self.data["profiles"].items()
+            if any(docname not in generated for docname in by_doc)
+        }
+
+    def note_generated_page(self, docname: str, key: str) -> None:
+        self.data["generated"][docname] = key
+        self._changed()
+
+    def note_airtime(self, docname: str, seconds: dict[str, float]) -> None:
+        """Seconds on air of each speaker reference of the page (see transforms)."""
+        self.data["airtime"][docname] = seconds
+        self._catalog = None
 
     def speaker_table(self) -> SpeakerTable:
         """Speakers of conf.py overlaid with the ``speaker`` directives' profiles."""
@@ -153,6 +175,7 @@ class PodcastDomain(Domain):
                 speakers=table.speakers,
                 resolve=resolve,
                 turn_refs=self.data["turn_refs"],
+                airtime=self.data["airtime"],
             )
         return self._catalog
 
@@ -237,6 +260,11 @@ class PodcastDomain(Domain):
     def begin_build(self, docnames: Iterable[str]) -> None:
         self._reading = set(docnames)
 
+    @property
+    def reading(self) -> set[str]:
+        """The pages read in this build."""
+        return self._reading
+
     def warn_duplicates(self) -> None:
         """After reading: one warning per page whose episode number or profile key an
         earlier page (by name and line) already has, if either page was read in this
@@ -257,6 +285,8 @@ class PodcastDomain(Domain):
                         (episode.docname, episode.lineno),
                     )
         for _key, by_doc in sorted(self.data["profiles"].items()):
+            if not by_doc:  # its pages were removed
+                continue
             first_profile, *other_profiles = sorted(by_doc.values(), key=_position)
             for profile in other_profiles:
                 if {first_profile.docname, profile.docname} & self._reading:
@@ -271,6 +301,8 @@ class PodcastDomain(Domain):
         self.data["turn_refs"].pop(docname, None)
         self.data["shows"].pop(docname, None)
         self.data["feed"].pop(docname, None)
+        self.data["generated"].pop(docname, None)
+        self.data["airtime"].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -280,7 +312,7 @@ class PodcastDomain(Domain):
         for key, incoming in otherdata["profiles"].items():
             by_doc = self.data["profiles"].setdefault(key, {})
             by_doc.update({d: s for d, s in incoming.items() if d in docnames})
-        for name in ("turn_refs", "shows", "feed"):
+        for name in ("turn_refs", "shows", "feed", "generated", "airtime"):
             for docname, value in otherdata[name].items():
                 if docname in docnames:
                     self.data[name][docname] = value
@@ -316,7 +348,7 @@ class PodcastDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         """Speakers only: an episode is a page, which ``any`` already finds as a doc or label."""
         speaker = self.speaker_table().find(target)
-        if speaker is None or not speaker.docname:
+        if speaker is None or not page_in_output(self.env, builder, speaker.docname):
             return []
         ref = make_refnode(
             builder, fromdocname, speaker.docname, speaker.anchor, contnode, speaker.name
@@ -379,13 +411,38 @@ class PodcastDomain(Domain):
             return None  # Sphinx asks intersphinx and others, then warn-missing-reference
         text = contnode.astext() if node.get("refexplicit") else speaker.name
         label = nodes.inline(text, text, classes=["podcast-speaker-ref"])
-        if speaker.docname:
+        if speaker.docname and page_in_output(self.env, builder, speaker.docname):
             return make_refnode(
                 builder, fromdocname, speaker.docname, speaker.anchor, label, speaker.name
             )
         if speaker.url:
             return nodes.reference("", "", label, refuri=speaker.url, reftitle=speaker.name)
         return label
+
+
+# Builders that write one document made of the pages the root's toctrees include.
+_ONE_DOCUMENT = ("singlehtml", "latex", "texinfo", "man")
+
+
+def page_in_output(env: BuildEnvironment, builder: Builder, docname: str) -> bool:
+    """Whether *builder*'s output holds page *docname*: every page for html and
+    dirhtml, only the pages the toctrees include (from the root document on) for
+    the builders that write one document, so no link points at a missing page."""
+    if not docname:
+        return False
+    if builder.name not in _ONE_DOCUMENT and builder.format not in _ONE_DOCUMENT:
+        return True
+    included: set[str] | None = getattr(builder, "_podcast_included", None)
+    if included is None:
+        included = set()
+        pending = [env.config.root_doc]
+        while pending:
+            current = pending.pop()
+            if current not in included:
+                included.add(current)
+                pending.extend(env.toctree_includes.get(current, ()))
+        builder._podcast_included = included  # type: ignore[attr-defined]
+    return docname in included
 
 
 def _normalize_docname(docname: str) -> str:

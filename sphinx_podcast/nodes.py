@@ -62,6 +62,14 @@ class speaker_appearances(nodes.container):
     """In a profile: "Appears in" with episodes and turn counts (filled after reading)."""
 
 
+class speaker_soundbites(nodes.container):
+    """In a profile: the speaker's highlights across the podcast (filled after reading)."""
+
+
+class speaker_page(nodes.container):
+    """``.podcast-speaker-page``: the body of a generated speaker page."""
+
+
 class episode_nav(nodes.container):
     """In an episode header: previous/next episode, the guests' other episodes."""
 
@@ -92,6 +100,8 @@ ALL_NODES: tuple[type[nodes.Element], ...] = (
     outline,
     backlink,
     speaker_appearances,
+    speaker_soundbites,
+    speaker_page,
     episode_nav,
     episode_list,
     speaker_list,

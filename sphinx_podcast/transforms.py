@@ -34,7 +34,7 @@ from .blocks import block_elements
 from .compat import builder_name_and_format, get_app, get_builder
 from .config import get_config
 from .directives.outline import make_outline
-from .domain import get_podcast_domain, podcast_xref
+from .domain import get_podcast_domain, page_in_output, podcast_xref
 from .locale import _
 from .model import Speaker, TimeFormatError, format_seconds_attr, format_time, parse_time
 from .warnings_ import Subtype, warn
@@ -179,6 +179,7 @@ class EpisodePageTransform(SphinxTransform):
                 chapter_of[id(node)] = index
         turns = []
         seen: set[tuple[str, bool, int | None]] = set()
+        timeline: list[tuple[str, float | None, nodes.Element]] = []
         for node in filter(_is_candidate, block_elements(self.document)):
             if isinstance(node, pn.turn):
                 reference, time_text, directive = node["speaker_ref"], node["time_text"], True
@@ -190,6 +191,7 @@ class EpisodePageTransform(SphinxTransform):
                 with contextlib.suppress(TimeFormatError):  # warned about when resolved
                     start = parse_time(time_text)
             domain.note_turn(docname, reference)
+            timeline.append((reference, start, node))
             # Keep what the feed can need, in page order: the first timed turn of each
             # speaker reference in each chapter, and each reference's first turn at all.
             chapter = chapter_of.get(id(node), -1)
@@ -208,6 +210,8 @@ class EpisodePageTransform(SphinxTransform):
             text = " ".join(title.astext().split()) if title else ""
             titles.append((text, section["ids"][0] if section["ids"] else ""))
         domain.note_feed(docname, turns=tuple(turns), sections=tuple(titles))
+        episode = domain.episodes.get(docname)
+        domain.note_airtime(docname, airtime(timeline, episode.duration if episode else None))
 
     def _note_title(self, header: pn.episode_header) -> None:
         domain = get_podcast_domain(self.env)
@@ -253,6 +257,43 @@ def _unnest_turn(turn: pn.turn) -> None:
     else:
         turn.insert(0, nodes.paragraph("", "", *label))
     turn.replace_self(turn.children)
+
+
+def airtime(
+    timeline: list[tuple[str, float | None, nodes.Element]], duration: float | None
+) -> dict[str, float]:
+    """Seconds on air of each speaker reference of a page, from its turns in order.
+
+    The time between two timed turns belongs to the turns from the first up to
+    the second; when untimed turns share it, each gets a part in proportion to
+    its length in characters. The turns before the first time share the time
+    from the start, those after the last the time up to the episode's
+    *duration* (when it is known). Turns whose time is not known count nothing.
+    """
+    seconds: dict[str, float] = {}
+    timed = [index for index, (_ref, start, _node) in enumerate(timeline) if start is not None]
+    spans: list[tuple[int, int, float]] = []  # (first turn, end turn, seconds)
+    if timed and timed[0] > 0:
+        spans.append((0, timed[0], timeline[timed[0]][1] or 0.0))
+    for position, index in enumerate(timed):
+        start = timeline[index][1] or 0.0
+        if position + 1 < len(timed):
+            following = timed[position + 1]
+            spans.append((index, following, (timeline[following][1] or 0.0) - start))
+        elif duration is not None:
+            spans.append((index, len(timeline), duration - start))
+    for first, end, length in spans:
+        if length <= 0:
+            continue
+        if end - first == 1:  # the usual case: no text to measure
+            reference = timeline[first][0]
+            seconds[reference] = seconds.get(reference, 0.0) + length
+            continue
+        weights = [max(len(node.astext()), 1) for _ref, _start, node in timeline[first:end]]
+        total = sum(weights)
+        for (reference, _start, _node), weight in zip(timeline[first:end], weights, strict=True):
+            seconds[reference] = seconds.get(reference, 0.0) + length * weight / total
+    return seconds
 
 
 def _has_text(node: pn.turn) -> bool:
@@ -535,8 +576,10 @@ class TurnResolver(SphinxPostTransform):
         builders get plain nodes they all know.
         """
         label: pn.turn_label
+        builder = get_builder(self.env)
+        linked = speaker is not None and page_in_output(self.env, builder, speaker.docname)
         if self.compact_labels:
-            if speaker is not None and speaker.docname:
+            if speaker is not None and linked:
                 node["speaker_uri"] = self._profile_uri(node.get("docname", ""), speaker)
             if speaker is None or not speaker.avatar:
                 return
@@ -550,7 +593,7 @@ class TurnResolver(SphinxPostTransform):
             label = pn.turn_label(classes=["podcast-turn-label"])
             who = pn.speaker_label(classes=["podcast-speaker"])
             label += who
-            if speaker is not None and speaker.docname:
+            if speaker is not None and linked:
                 who += podcast_xref(
                     "speaker", speaker.key, name, node.get("docname", ""), location=node
                 )

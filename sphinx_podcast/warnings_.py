@@ -67,6 +67,8 @@ class Subtype(StrEnum):
     """An episode without an audio file, left out of the podcast feed."""
     control_character = "control_character"
     """A page, transcript file or conf.py value with control characters (removed)."""
+    speaker_page = "speaker_page"
+    """A speaker page cannot be generated: a page the author wrote has its name."""
 
 
 def warn(message: str, subtype: Subtype, location: Any = None) -> None:

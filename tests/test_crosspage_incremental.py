@@ -244,7 +244,7 @@ def test_turn_text_edit_rewrites_only_that_page(make_app, project: Path) -> None
     first = build(make_app, project)
     outdir = Path(first.outdir)
     assert sorted(progress(first, "writing output")) == sorted(
-        [*EPISODES, "about", "index", "lists", "people"]
+        [*EPISODES, "about", "index", "lists", "people", "speakers/kim"]
     )
     before = html_mtimes(outdir)
     old_bodies = bodies(outdir)

@@ -242,10 +242,14 @@ def test_item_with_local_audio(built: Builds) -> None:
                 "role": "host",
                 "group": "cast",
                 "href": "https://example.org/rosa",
-                "img": BASE + "_static/rosa.png",
+                # the avatar is an image of rosa's generated speaker page
+                "img": BASE + "_images/rosa.png",
             },
         ),
-        ("Ben Okafor & Sons", {"role": "guest", "group": "cast"}),
+        (
+            "Ben Okafor & Sons",
+            {"role": "guest", "group": "cast", "href": BASE + "speakers/ben.html#speaker-ben"},
+        ),
     ]
 
 

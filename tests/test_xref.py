@@ -3,7 +3,8 @@
 Root ``xref``: ``links.md`` and ``links_rst.rst`` hold the same list of links, one per
 item, each item starting with a label (``- speaker-bare: {speaker}`ada```). Speakers:
 ``ada`` (conf.py, profile on people.md), ``rui`` (only a profile), ``sam`` (conf.py with
-a url), ``kim`` (conf.py, nothing else). Episodes live in ``episodes/``; ep7 has the label
+a url), ``kim`` (conf.py, nothing else); sam and kim get generated pages
+(``speakers/sam``, ``speakers/kim``). Episodes live in ``episodes/``; ep7 has the label
 ``ep-seven`` before its title.
 """
 
@@ -26,8 +27,8 @@ EXPECTED_HTML = {
     "speaker-prefixed": ("people.html#speaker-ada", "Ada Lindqvist"),
     "speaker-alias": ("people.html#speaker-rui", "Rui Brandão"),
     "speaker-explicit": ("people.html#speaker-ada", "our guest"),
-    "speaker-url": ("https://example.org/sam", "Sam Okafor"),
-    "speaker-plain": (None, "Kim Tarrant"),
+    "speaker-url": ("speakers/sam.html#speaker-sam", "Sam Okafor"),
+    "speaker-plain": ("speakers/kim.html#speaker-kim", "Kim Tarrant"),
     "episode-docname": ("episodes/ep1.html", "Lanterns on the Pier"),
     "episode-absolute": ("episodes/ep8.html", "Fog Signals"),
     "episode-label": ("episodes/ep7.html#ep-seven", "The Lighthouse Ledger"),
@@ -42,7 +43,7 @@ EXPECTED_DIRHTML = {
     "speaker-bare": "../people/#speaker-ada",
     "speaker-explicit": "../people/#speaker-ada",
     "speaker-alias": "../people/#speaker-rui",
-    "speaker-url": "https://example.org/sam",
+    "speaker-url": "../speakers/sam/#speaker-sam",
     "episode-docname": "../episodes/ep1/",
     "episode-absolute": "../episodes/ep8/",
     "episode-label": "../episodes/ep7/#ep-seven",
@@ -127,7 +128,6 @@ def test_html_link_classes(app, page: str) -> None:  # type: ignore[no-untyped-d
     # Internal links are Sphinx's internal references, the url one an external reference.
     for label in ("speaker-bare", "episode-docname", "episode-label"):
         assert "internal" in items[label].xpath("./a")[0].get("class").split(), label
-    assert "external" in items["speaker-url"].xpath("./a")[0].get("class").split()
     # The time link is the documented hook a.podcast-time.
     for label in ("time-bare", "time-prefixed"):
         (link,) = items[label].xpath("./a")
@@ -140,7 +140,10 @@ def test_relative_and_absolute_episode_docnames_from_a_subdirectory(app) -> None
     app.build()
     root = parse(Path(app.outdir) / "episodes" / "ep8.html")
     (turn,) = root.xpath("//div[@data-speaker='sam']")
-    links = [(a.get("href"), " ".join(a.text_content().split())) for a in turn.xpath(".//p//a")]
+    links = [
+        (a.get("href"), " ".join(a.text_content().split()))
+        for a in turn.xpath(".//p//a[not(ancestor::*[@class='podcast-turn-label'])]")
+    ]
     assert links == [
         ("ep1.html", "Lanterns on the Pier"),
         ("ep7.html", "The Lighthouse Ledger"),
@@ -236,10 +239,15 @@ def test_singlehtml_links(app) -> None:  # type: ignore[no-untyped-def]
         "time-bare": "t=754",
         "time-prefixed": "t=3723",
     }
+    # sam's and kim's generated pages are in no toctree, so not in the one page: the
+    # links fall back to sam's url and kim's plain name.
+    fallback = {"speaker-url": "https://example.org/sam", "speaker-plain": None}
     for label, paragraph in items:
         href, text = link_of(paragraph)
         assert text == EXPECTED_HTML[label][1], label
-        if label in expected_fragment:
+        if label in fallback:
+            assert href == fallback[label], label
+        elif label in expected_fragment:
             assert href is not None and href.startswith("#"), (label, href)
             fragment = href.rpartition("#")[2]
             assert fragment == expected_fragment[label], (label, href)
@@ -275,6 +283,7 @@ def test_latex_links(app) -> None:  # type: ignore[no-untyped-def]
         r"{\sphinxcrossref{\DUrole{podcast-speaker-ref}{Ada Lindqvist}}}}"
     ) in tex
     assert (
+        # sam's generated page is in no toctree, so not in the PDF: the link is the url
         r"speaker\sphinxhyphen{}url: \sphinxhref{https://example.org/sam}"
         r"{\DUrole{podcast-speaker-ref}{Sam Okafor}}"
     ) in tex
@@ -320,7 +329,9 @@ def test_objects_inv(app) -> None:  # type: ignore[no-untyped-def]
     }
     assert speakers == {
         "ada": ("BASE/people.html#speaker-ada", "Ada Lindqvist"),
+        "kim": ("BASE/speakers/kim.html#speaker-kim", "Kim Tarrant"),
         "rui": ("BASE/people.html#speaker-rui", "Rui Brandão"),
+        "sam": ("BASE/speakers/sam.html#speaker-sam", "Sam Okafor"),
     }
 
 
@@ -341,13 +352,33 @@ def test_general_index(app) -> None:  # type: ignore[no-untyped-def]
     ]
     assert entries["speaker"] == [
         ("Ada Lindqvist", "people.html#speaker-ada"),
+        ("Kim Tarrant", "speakers/kim.html#speaker-kim"),
         ("Rui Brandão", "people.html#speaker-rui"),
+        ("Sam Okafor", "speakers/sam.html#speaker-sam"),
     ]
     assert entries["Lanterns on the Pier"] == [("episode", "episodes/ep1.html#episode")]
     assert entries["Rui Brandão"] == [("speaker", "people.html#speaker-rui")]
     # The index's targets exist.
     assert parse(Path(app.outdir) / "episodes" / "ep1.html").xpath("//*[@id='episode']")
     assert parse(Path(app.outdir) / "people.html").xpath("//*[@id='speaker-rui']")
+    assert parse(Path(app.outdir) / "speakers" / "kim.html").xpath("//*[@id='speaker-kim']")
+
+
+@pytest.mark.sphinx(
+    "html", testroot="xref", freshenv=True, confoverrides={"podcast_speaker_pages": False}
+)
+def test_without_speaker_pages(app) -> None:  # type: ignore[no-untyped-def]
+    """podcast_speaker_pages = False: a speaker of conf.py links to their url, if any,
+    else is plain text; no page is written and objects.inv lists only profiles."""
+    app.build()
+    assert warnings_of(app) == []
+    items = dict(labelled_items(parse(Path(app.outdir) / "links.html")))
+    assert link_of(items["speaker-url"]) == ("https://example.org/sam", "Sam Okafor")
+    assert "external" in items["speaker-url"].xpath("./a")[0].get("class").split()
+    assert link_of(items["speaker-plain"]) == (None, "Kim Tarrant")
+    assert not (Path(app.srcdir) / "speakers").exists()
+    inventory = InventoryFile.loads((Path(app.outdir) / "objects.inv").read_bytes(), uri="B")
+    assert sorted(inventory.data["podcast:speaker"]) == ["ada", "rui"]
 
 
 # -- any ---------------------------------------------------------------------------------

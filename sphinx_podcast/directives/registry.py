@@ -9,7 +9,7 @@ from ..warnings_ import info
 from .episode import EpisodeDirective
 from .lists import EpisodeListDirective, SpeakerListDirective
 from .outline import OutlineDirective
-from .speaker import SpeakerDirective
+from .speaker import SpeakerDirective, SpeakerPageDirective
 from .transcript import TranscriptDirective
 from .turn import TurnDirective
 
@@ -39,6 +39,8 @@ def register(app: Sphinx, name: str, directive: type) -> None:
 def setup_directives(app: Sphinx) -> None:
     for name, directive in DIRECTIVES.items():
         register(app, name, directive)
+    # only as podcast:speaker-page: what generated speaker pages hold
+    app.add_directive_to_domain("podcast", "speaker-page", SpeakerPageDirective)
 
 
 def register_late(app: Sphinx, late: dict[str, type]) -> None:

@@ -35,6 +35,8 @@ class SpeakerDirective(PodcastDirective):
 
         bio = nodes.container(classes=["podcast-speaker-bio"])
         self.state.nested_parse(self.content, self.content_offset, bio)
+        if not bio.children and base is not None and base.bio:  # conf.py's bio
+            bio += nodes.paragraph(base.bio, base.bio)
 
         name = self.options.get("name", "").strip() or (base.name if base else key)
         url = self.options.get("url", "").strip()
@@ -101,6 +103,7 @@ class SpeakerDirective(PodcastDirective):
             return [profile]
         domain.note_shows(self.env.docname, "profiles")
         profile += pn.speaker_appearances(key=key, docname=self.env.docname)
+        profile += pn.speaker_soundbites(key=key, docname=self.env.docname)
         index = addnodes.index(entries=[("pair", f"{_('speaker')}; {name}", anchor, "", None)])
         return [index, profile]
 
@@ -119,3 +122,25 @@ class SpeakerDirective(PodcastDirective):
             self.warn_option("avatar", f"avatar file {avatar!r} not found; ignored")
             return "", ""
         return avatar, str(relative)
+
+
+class SpeakerPageDirective(SpeakerDirective):
+    """``podcast:speaker-page KEY``: the body of a generated speaker page.
+
+    What ``podcast_speaker_pages`` writes into each page it generates: the
+    profile of a speaker from conf.py, with the episodes they appear in and
+    their highlights, in a ``.podcast-speaker-page`` container.
+    """
+
+    has_content = False
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        page = pn.speaker_page(classes=["podcast-speaker-page"])
+        self.set_source_info(page)
+        result = super().run()
+        page.extend(node for node in result if not isinstance(node, addnodes.index))
+        domain = self.env.get_domain("podcast")
+        assert isinstance(domain, PodcastDomain)
+        domain.note_generated_page(self.env.docname, self.arguments[0].strip())
+        return [node for node in result if isinstance(node, addnodes.index)] + [page]
