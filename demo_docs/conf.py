@@ -79,7 +79,7 @@ podcast_speakers = {
     "lena": "Lena Osei",
 }
 
-# podcast_strict_speakers = False    (default: unknown bold names stay bold text)
+# podcast_strict_speakers = True     (default: warn about bold names that are nobody)
 # podcast_outline = "manual"         (default: every episode places its outline)
 # podcast_backlink_symbol = "⬆"     (default)
 # podcast_date_format = "%B %-d, %Y" (default)

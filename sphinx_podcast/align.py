@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .formats import Cue
-from .model import TimeFormatError, normalize_name, parse_time, time_text
+from .grammar import Label, bold_prefix, is_editorial, read_bold_line
+from .model import TimeFormatError, parse_time, time_text
 
 __all__ = [
     "AlignResult",
@@ -52,15 +53,6 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ROLE = re.compile(r"\{[\w:-]+\}`([^`]*)`")
 _TAG = re.compile(r"<[^<>]*>")
 _CAPTION_NOISE = re.compile(r"\[[^\]]*\]|\([^)]*\)|♪")
-_TIME = r"[\d:.]+"
-_BOLD = re.compile(
-    r"^(?P<open>\*\*)(?P<name>[^*\n:]{1,80}?)\*\*(?P<gap>[ \t]*)"
-    rf"(?:(?P<tbracket>[\[(])(?P<time>{_TIME})[\])][ \t]*)?:(?=\s|$)"
-)
-_BOLD_INSIDE = re.compile(
-    r"^(?P<open>\*\*)(?P<name>[^*\n:\[(]{1,80}?)(?P<gap>[ \t]*)"
-    rf"(?:(?P<tbracket>[\[(])(?P<time>{_TIME})[\])][ \t]*)?:\*\*(?=\s|$)"
-)
 _MYST_TURN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?:podcast:)?turn\}[ \t]+(?P<args>.*?)[ \t]*$")
 _RST_TURN = re.compile(
     r"^(?P<indent>[ \t]*)\.\.[ \t]+(?:podcast:)?turn::[ \t]+(?P<args>.*?)[ \t]*$"
@@ -70,7 +62,6 @@ _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
 _UNDERLINE = re.compile(r"^([=\-~^\"'`#*+<>:.])\1{2,}[ \t]*$")
 _RST_DIRECTIVE = re.compile(r"^[ \t]*\.\.[ \t]+\S")
 _TIME_ARG = re.compile(r"^[\[(]?\d[\d:.]*[\])]?$")
-_NOT_SPEAKERS = {"note", "notes", "disclaimer", "update", "edit", "warning", "summary"}
 
 #: Largest range (words × words) aligned by dynamic programming at once.
 DP_CELLS = 250_000
@@ -183,16 +174,17 @@ def find_turns(text: str) -> tuple[list[str], list[TurnTiming]]:
             current = None
             index += 1
             continue
-        bold = _BOLD.match(line)
-        kind: Literal["bold", "bold-inside"] = "bold"
-        if not bold:
-            bold = _BOLD_INSIDE.match(line)
-            kind = "bold-inside"
         previous_blank = index == 0 or not lines[index - 1].strip()
-        if bold and previous_blank and normalize_name(bold["name"]) not in _NOT_SPEAKERS:
-            current = TurnTiming(index, bold["name"].strip(), kind, bold["time"] or "")
+        label = read_bold_line(line) if previous_blank else None
+        if isinstance(label, Label) and not is_editorial(label.name):
+            kind: Literal["bold", "bold-inside"] = "bold-inside" if label.inside else "bold"
+            current = TurnTiming(index, label.name, kind, label.time)
             turns.append(current)
-            current.words.extend(words_of(line[bold.end() :]))
+            current.words.extend(words_of(line[label.text_start :]))
+            index += 1
+            continue
+        if label is not None:  # an editor's note, or no turn at all: nobody's words
+            current = None
             index += 1
             continue
         if current is not None and current.kind in ("bold", "bold-inside"):
@@ -542,16 +534,10 @@ def _turn_start(
 
 def _with_time(line: str, turn: TurnTiming, shown: str) -> str:
     """*line* with its turn's time set to *shown*, in the syntax the line uses."""
-    if turn.kind == "bold":
-        bold = _BOLD.match(line)
-        assert bold is not None
-        rest = line[bold.end() :]
-        return f"**{bold['name']}** [{shown}]:{rest}"
-    if turn.kind == "bold-inside":
-        bold = _BOLD_INSIDE.match(line)
-        assert bold is not None
-        rest = line[bold.end() :]
-        return f"**{bold['name'].rstrip()} [{shown}]:**{rest}"
+    if turn.kind in ("bold", "bold-inside"):
+        label = read_bold_line(line)
+        assert isinstance(label, Label)
+        return bold_prefix(label.name, shown, inside=label.inside) + line[label.end :]
     if turn.kind == "myst":
         myst = _MYST_TURN.match(line)
         assert myst is not None

@@ -37,7 +37,7 @@ _KEY_RE = re.compile(r"^\S+$")
 # (name, default, rebuild, types) of every value this extension reads from conf.py
 CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], ...] = (
     ("podcast_speakers", {}, "env", (dict,)),
-    ("podcast_strict_speakers", False, "env", (bool,)),
+    ("podcast_strict_speakers", True, "env", (bool,)),
     ("podcast_outline", "manual", "env", (str,)),
     ("podcast_backlink_symbol", "⬆", "env", (str,)),
     ("podcast_date_format", "%B %-d, %Y", "env", (str,)),
@@ -66,7 +66,7 @@ CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], 
 @dataclass(frozen=True)
 class PodcastConfig:
     speakers: dict[str, Speaker] = field(default_factory=dict)
-    strict_speakers: bool = False
+    strict_speakers: bool = True
     outline: str = "manual"
     backlink_symbol: str = "⬆"
     date_format: str = "%B %-d, %Y"

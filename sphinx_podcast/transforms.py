@@ -18,7 +18,6 @@ times: linear in page size.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,17 +34,11 @@ from .compat import builder_name_and_format, get_app, get_builder
 from .config import get_config
 from .directives.outline import make_outline
 from .domain import get_podcast_domain, page_in_output, podcast_xref
+from .grammar import Label, Suspicious, read_bold_label
 from .locale import _
 from .model import Speaker, TimeFormatError, format_seconds_attr, format_time, parse_time
 from .warnings_ import Subtype, warn
 
-# ``**Ada:**`` / ``**Ada [01:12]:**`` (the colon inside the bold)
-_BOLD_WITH_COLON = re.compile(
-    r"^(?P<name>[^\[\]():\n]+?)\s*(?:[\[(](?P<time>[^\])\n]*)[\])])?\s*:$"
-)
-# ``**Ada**: …`` / ``**Ada** [01:12]: …`` / ``**Ada** (01:12): …`` (what follows the bold)
-_AFTER_BOLD = re.compile(r"^[ \t]*(?:[\[(](?P<time>[^\])\n]*)[\])])?[ \t]*:(?:\s+|$)")
-_MAX_NAME_LENGTH = 80
 # Block nodes that continue the turn right before them.
 _CONTINUATIONS = (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list, nodes.block_quote)
 
@@ -55,15 +48,18 @@ _CONTAINERS = (nodes.section, nodes.document)
 
 MARK = "podcast_turn"
 """Attribute of a paragraph that starts like a turn: (name, time text, prefix length)."""
+BREAK = "podcast_not_turn"
+"""Attribute of a paragraph that starts like a turn but is none: it ends the turn before
+it instead of continuing it (removed when turns are made)."""
 
 
-def _split_prefix(paragraph: nodes.paragraph) -> tuple[str, str, int] | None:
-    """If *paragraph* starts like a turn: (name, time text, prefix length).
+def _split_prefix(paragraph: nodes.paragraph) -> Label | Suspicious | None:
+    """What the start of *paragraph* says, by the turn grammar (:mod:`.grammar`).
 
-    The prefix is the bold name plus the first *prefix length* characters of
-    the text after it (``" [01:12]: "``). Nothing is cut at read time: a
-    name that turns out to be nobody's needs no repair, and the page's
-    doctree (kept in memory for the whole build) gets no extra nodes.
+    A turn's prefix is the bold name plus the first ``label.text_start``
+    characters of the text after it (``" [01:12]: "``). Nothing is cut at
+    read time: a name that turns out to be nobody's needs no repair, and the
+    page's doctree (kept in memory for the whole build) gets no extra nodes.
     Called on every paragraph of an episode page, so cheap checks come first.
     """
     children = paragraph.children
@@ -75,22 +71,8 @@ def _split_prefix(paragraph: nodes.paragraph) -> tuple[str, str, int] | None:
         first = children[0]
     if not isinstance(first, nodes.strong):
         return None
-    bold = first.astext().strip()
-    if not bold or len(bold) > _MAX_NAME_LENGTH:
-        return None
     after = children[1] if len(children) > 1 else None
-    match = _BOLD_WITH_COLON.match(bold)
-    if match:  # **Ada:** text
-        cut = 0
-        if isinstance(after, nodes.Text):
-            cut = len(after) - len(after.lstrip())
-        return match["name"].strip(), (match["time"] or "").strip(), cut
-    if ":" in bold or "\n" in bold or not isinstance(after, nodes.Text):
-        return None
-    match = _AFTER_BOLD.match(after)
-    if not match:
-        return None
-    return bold, (match["time"] or "").strip(), match.end()
+    return read_bold_label(first.astext(), str(after) if isinstance(after, nodes.Text) else "")
 
 
 def _mark_turns(parent: nodes.Element) -> list[nodes.paragraph]:
@@ -98,10 +80,17 @@ def _mark_turns(parent: nodes.Element) -> list[nodes.paragraph]:
     marked = []
     for child in parent.children:
         if isinstance(child, nodes.paragraph):
-            prefix = _split_prefix(child)
-            if prefix is not None:
-                child[MARK] = prefix
+            label = _split_prefix(child)
+            if isinstance(label, Label):
+                child[MARK] = (label.name, label.time, label.text_start)
                 marked.append(child)
+            elif label is not None:
+                child[BREAK] = True
+                warn(
+                    f"{label.reason}: left as written, and not part of the turn before it",
+                    Subtype.turn_syntax,
+                    child,
+                )
     return marked
 
 
@@ -366,10 +355,13 @@ class TurnResolver(SphinxPostTransform):
         candidates: list[nodes.Element] = []
         outlines: list[pn.outline] = []
         headers: list[pn.episode_header] = []
+        breaks: list[nodes.Element] = []
         for node in block_elements(self.document):
             if isinstance(node, nodes.paragraph):
                 if MARK in node.attributes:
                     candidates.append(node)
+                elif BREAK in node.attributes:
+                    breaks.append(node)
             elif isinstance(node, pn.turn):
                 candidates.append(node)
             elif isinstance(node, pn.outline):
@@ -377,7 +369,7 @@ class TurnResolver(SphinxPostTransform):
             elif isinstance(node, pn.episode_header):
                 headers.append(node)
         # First decide which marked paragraphs name a speaker: one that does not stays
-        # plain text, and so continues the turn before it.
+        # as written, and ends the turn before it (its words are nobody's).
         speakers: dict[int, Speaker] = {}
         for node in candidates:
             if isinstance(node, pn.turn):
@@ -388,13 +380,18 @@ class TurnResolver(SphinxPostTransform):
                 speakers[id(node)] = speaker
                 continue
             del node[MARK]
+            node[BREAK] = True
+            breaks.append(node)
             if self.podcast_config.strict_speakers:
                 warn(
-                    f"unknown speaker {name!r} (podcast_strict_speakers is on); left as bold text",
+                    f"unknown speaker {name!r}: left as bold text, and not part of the turn "
+                    "before it (podcast_strict_speakers)",
                     Subtype.unknown_speaker,
                     node,
                 )
         wrapped = self._wrap_all(candidates, speakers)
+        for node in breaks:
+            del node[BREAK]
         for node in candidates:
             if isinstance(node, pn.turn):
                 self._resolve(node, self.table.find(node["speaker_ref"]))
@@ -446,6 +443,7 @@ class TurnResolver(SphinxPostTransform):
                     turn is not None
                     and isinstance(child, _CONTINUATIONS)
                     and MARK not in child.attributes
+                    and BREAK not in child.attributes
                 ):
                     pass
                 else:

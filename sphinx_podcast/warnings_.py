@@ -19,6 +19,9 @@ class Subtype(StrEnum):
 
     unknown_speaker = "unknown_speaker"
     """A turn, ``hosts`` or ``guests`` names nobody in ``podcast_speakers`` or a ``speaker``."""
+    turn_syntax = "turn_syntax"
+    """A paragraph that starts like a bold-name turn but is none (two times, a bold
+    part over 80 characters): left as written, never part of the turn before it."""
     bad_time = "bad_time"
     """A timestamp that is not ``SS``, ``MM:SS`` or ``H:MM:SS``."""
     time_order = "time_order"

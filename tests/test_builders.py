@@ -69,8 +69,8 @@ def test_text_turns(build) -> None:  # type: ignore[no-untyped-def]
     assert any(line.startswith("Ada Example [01:30]: ") for line in lines)
     assert "Ada Example [06:10]: Three habits help:" in lines
     assert "Michaël Durand: Both spellings reach me, which is the point of" in lines
-    # A bold name that is nobody stays as it was written.
-    assert "**Note**: The last minutes of the recording were lost to a power cut." in lines
+    # A note that is nobody's turn stays as it was written.
+    assert "*Note: the last minutes of the recording were lost to a power cut.*" in lines
 
 
 def test_dirhtml_links(build) -> None:  # type: ignore[no-untyped-def]

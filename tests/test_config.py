@@ -36,6 +36,15 @@ def assert_no_crash(app: Any) -> None:
     assert "Exception occurred" not in output
 
 
+def unknown_speakers(app: Any) -> list[str]:
+    """The names of the podcast.unknown_speaker warnings, in order."""
+    found = []
+    for line in podcast_warnings(app):
+        if line.endswith("[podcast.unknown_speaker]"):
+            found.append(line.split("unknown speaker ", 1)[1].split("'")[1])
+    return found
+
+
 def page(app: Any) -> str:
     return (app.outdir / "index.html").read_text(encoding="utf-8")
 
@@ -56,7 +65,6 @@ def test_valid_config_gives_no_warning(app: Any) -> None:
     html = page(app)
     assert 'data-speaker="sam"' in html
     assert 'data-speaker="ada"' in html
-    assert "<strong>Note</strong>" in html
     assert "podcast-outline" not in html  # podcast_outline defaults to "manual"
     assert_no_crash(app)
 
@@ -81,7 +89,8 @@ def test_valid_outline_auto_adds_an_outline(app: Any) -> None:
 def test_speaker_entry_of_wrong_type_is_left_out(app: Any) -> None:
     app.build()
     assert_one_config_warning(app, "podcast_speakers", "ada")
-    assert podcast_warnings(app) == config_warnings(app)
+    assert unknown_speakers(app) == ["Ada"]  # the turn of the speaker left out
+    assert len(podcast_warnings(app)) == 2
     html = page(app)
     assert 'data-speaker="sam"' in html  # the good entry stays
     assert 'data-speaker="ada"' not in html  # the bad one is left out: Ada stays bold text
@@ -93,7 +102,8 @@ def test_speaker_entry_of_wrong_type_is_left_out(app: Any) -> None:
 def test_only_speaker_entry_of_wrong_type(app: Any) -> None:
     app.build()
     assert_one_config_warning(app, "podcast_speakers")
-    assert podcast_warnings(app) == config_warnings(app)
+    assert unknown_speakers(app) == ["Sam", "Ada"]  # nobody is declared: every turn warns
+    assert len(podcast_warnings(app)) == 3
     assert "data-speaker=" not in page(app)
     assert_no_crash(app)
 
@@ -102,7 +112,8 @@ def test_only_speaker_entry_of_wrong_type(app: Any) -> None:
 def test_speakers_of_wrong_type_fall_back_to_none(app: Any) -> None:
     app.build()
     assert_one_config_warning(app, "podcast_speakers", "list")
-    assert podcast_warnings(app) == config_warnings(app)
+    assert unknown_speakers(app) == ["Sam", "Ada"]
+    assert len(podcast_warnings(app)) == 3
     html = page(app)
     assert "data-speaker=" not in html
     assert "<strong>Sam</strong>" in html
@@ -121,7 +132,8 @@ def test_override_warning_does_not_blame_a_valid_conf_py_line(app: Any) -> None:
 def test_speaker_field_of_wrong_type_is_ignored(app: Any) -> None:
     app.build()
     assert_one_config_warning(app, "podcast_speakers", "aliases")
-    assert podcast_warnings(app) == config_warnings(app)
+    assert unknown_speakers(app) == ["Sam"]  # not in this override
+    assert len(podcast_warnings(app)) == 2
     assert 'data-speaker="ada"' in page(app)  # the entry itself stays: "Ada" is its key
     assert_no_crash(app)
 
@@ -129,7 +141,8 @@ def test_speaker_field_of_wrong_type_is_ignored(app: Any) -> None:
 @basic(podcast_speakers={"ada example": "Ada Example", "sam": "Sam Host"})
 def test_speaker_key_with_spaces_in_conf(app: Any) -> None:
     app.build()
-    found = podcast_warnings(app)
+    assert unknown_speakers(app) == ["Ada"]  # its key is left out
+    found = [line for line in podcast_warnings(app) if "unknown_speaker" not in line]
     assert len(found) == 1, found
     assert found[0].endswith("[podcast.bad_speaker_key]")
     assert "conf.py" in found[0]
@@ -159,12 +172,25 @@ def test_outline_of_wrong_type_falls_back_to_manual(app: Any) -> None:
     assert "podcast-outline" not in page(app)
 
 
-@basic(podcast_strict_speakers=1)
+NOTE_IS_NOBODY = (
+    "index.rst:10: WARNING: unknown speaker 'Note': left as bold text, and not part of the "
+    "turn before it (podcast_strict_speakers) [podcast.unknown_speaker]"
+)
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="config-strict-yes",
+    freshenv=True,
+    confoverrides={"podcast_strict_speakers": 1},
+)
 def test_strict_speakers_of_wrong_type_override(app: Any) -> None:
     app.build()
     assert_one_config_warning(app, "podcast_strict_speakers")
-    # falls back to False: the bold "Note" is left alone, without a warning
-    assert podcast_warnings(app) == config_warnings(app)
+    # falls back to True: the bold "Note" that names nobody is warned about
+    assert [line for line in podcast_warnings(app) if "[podcast.config]" not in line] == [
+        NOTE_IS_NOBODY
+    ]
     assert "<strong>Note</strong>" in page(app)
 
 
@@ -173,7 +199,7 @@ def test_strict_speakers_as_a_string_in_conf_py(app: Any) -> None:
     app.build()
     line = assert_one_config_warning(app, "podcast_strict_speakers")
     assert line.startswith("conf.py:9: WARNING: "), line  # the line that sets it
-    assert podcast_warnings(app) == config_warnings(app)  # no unknown_speaker for "Note"
+    assert sorted(podcast_warnings(app)) == sorted([line, NOTE_IS_NOBODY])  # the default, True
     html = page(app)
     assert "<strong>Note</strong>" in html
     assert 'data-speaker="sam"' in html
@@ -210,12 +236,16 @@ def test_bad_values_in_conf_py_warn_at_their_lines(app: Any) -> None:
         "conf.py:12",  # podcast_date_format = ["%Y"]
         "conf.py:8",  # "ada": 42
         "conf.py:9",  # "michael": {... "url": "not a url"}
+        "index.rst:14",  # **Ada**: a turn of the speaker left out
     ]
     messages = dict(found)
     assert "podcast_outline" in messages["conf.py:11"]
     assert "podcast_date_format" in messages["conf.py:12"]
     assert "'ada'" in messages["conf.py:8"]
     assert "url" in messages["conf.py:9"]
+    assert messages["index.rst:14"].startswith("unknown speaker 'Ada'")
+    assert messages["index.rst:14"].endswith("[podcast.unknown_speaker]")
+    del messages["index.rst:14"]
     assert all(message.endswith("[podcast.config]") for message in messages.values())
     html = page(app)
     assert 'data-speaker="sam"' in html
@@ -234,7 +264,7 @@ def test_bad_values_in_conf_py_warn_at_their_lines(app: Any) -> None:
 def test_config_warning_can_be_suppressed(app: Any) -> None:
     app.build()
     assert config_warnings(app) == []
-    assert podcast_warnings(app) == []
+    assert unknown_speakers(app) == ["Sam", "Ada"]  # only podcast.config is suppressed
     assert_no_crash(app)
 
 

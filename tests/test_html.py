@@ -204,14 +204,13 @@ def test_turn_directive_keeps_block_content(built) -> None:  # type: ignore[no-u
     ]
 
 
-def test_bold_non_speaker_is_left_alone(built) -> None:  # type: ignore[no-untyped-def]
+def test_a_note_before_the_first_turn_is_no_turn(built) -> None:  # type: ignore[no-untyped-def]
     root = page(built)
-    (strong,) = root.xpath("//strong[normalize-space(.)='Note']")
-    paragraph = strong.getparent()
+    (emphasis,) = root.xpath("//em[starts-with(normalize-space(.), 'Note:')]")
+    paragraph = emphasis.getparent()
     assert paragraph.tag == "p"
-    assert paragraph.index(strong) == 0 and not (paragraph.text or "").strip()
-    assert text(paragraph) == "Note: The last minutes of the recording were lost to a power cut."
-    assert strong.xpath(f"ancestor::*[{cls('podcast-turn')}]") == []
+    assert text(paragraph) == "Note: the last minutes of the recording were lost to a power cut."
+    assert emphasis.xpath(f"ancestor::*[{cls('podcast-turn')}]") == []
     assert paragraph.xpath(f".//*[{cls('podcast-speaker')}]") == []
 
 

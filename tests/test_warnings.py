@@ -8,10 +8,15 @@ Each test asserts the full, sorted list of podcast warnings of a build.
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Callable
+from io import StringIO
 from typing import Any, NamedTuple
 
+import lxml.html
 import pytest
-from conftest import podcast_warnings, warnings_of
+from conftest import ROOTS, podcast_warnings, warnings_of
+from sphinx.testing.util import SphinxTestApp
 
 
 class Case(NamedTuple):
@@ -42,12 +47,17 @@ CASES = [
     Case("empty_outline", 6, 6, "empty_outline", r"(?i)outline"),
     Case("bad_speaker_key", 3, 4, "bad_speaker_key", r"'ada example'"),
     Case("dup_speaker_b", 3, 4, "duplicate_speaker", r"'rita'.*dup_speaker_a"),
+    Case(
+        "turn_two_times", 8, 8, "turn_syntax", r"bold label with 2 times \('00:01:10', '00:01:12'\)"
+    ),
+    Case("turn_long_bold", 8, 8, "turn_syntax", r"bold label of 81 characters \(over 80\)"),
 ]
 
-SUBTYPES = sorted({case.subtype for case in CASES})
-
-# Only with podcast_strict_speakers = True: the bold "**Note**:" paragraph.
+# With podcast_strict_speakers (the default): the bold "**Note**:" paragraph.
 STRICT_CASE = Case("plain_bold", 8, 8, "unknown_speaker", r"unknown speaker 'Note'")
+CASES.append(STRICT_CASE)
+
+SUBTYPES = sorted({case.subtype for case in CASES})
 
 SUFFIX = {"myst": ".md", "rst": ".rst"}
 
@@ -114,27 +124,57 @@ def per_root(builder: str = "html", **kwargs: Any) -> list[Any]:
     ]
 
 
+FLAVOURS = ("myst", "rst")
+Built = Callable[[str], SphinxTestApp]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The build of each root with its own conf.py, made once and shared by the tests."""
+    apps: dict[str, SphinxTestApp] = {}
+
+    def build(flavour: str) -> SphinxTestApp:
+        if flavour not in apps:
+            tmp = tmp_path_factory.mktemp(f"warnings-{flavour}")
+            shutil.copytree(ROOTS / f"test-warnings-{flavour}", tmp / "src")
+            app = SphinxTestApp(
+                "html",
+                srcdir=tmp / "src",
+                builddir=tmp / "_build",
+                status=StringIO(),
+                warning=StringIO(),
+            )
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            apps[flavour] = app
+        return apps[flavour]
+
+    return build
+
+
 # -- the full list, exactly ----------------------------------------------------
 
 
-@pytest.mark.parametrize("flavour", per_root())
-def test_every_bad_input_warns_once_at_its_line(app: Any, flavour: str) -> None:
-    app.build()
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_every_bad_input_warns_once_at_its_line(built: Built, flavour: str) -> None:
+    app = built(flavour)
     assert parsed(app) == expected(flavour)
     check_messages(app, flavour, CASES)
     assert_no_crash(app)
 
 
-@pytest.mark.parametrize("flavour", per_root())
-def test_no_warnings_besides_the_podcast_ones(app: Any, flavour: str) -> None:
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_no_warnings_besides_the_podcast_ones(built: Built, flavour: str) -> None:
     """No other extension (MyST's nested-header warning, docutils) reports the same inputs."""
-    app.build()
+    app = built(flavour)
     assert warnings_of(app) == podcast_warnings(app)
 
 
-@pytest.mark.parametrize("flavour", per_root())
-def test_build_does_not_crash_and_writes_every_page(app: Any, flavour: str) -> None:
-    app.build()
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_build_does_not_crash_and_writes_every_page(built: Built, flavour: str) -> None:
+    app = built(flavour)
     assert_no_crash(app)
     pages = {case.page for case in CASES if line_of(case, flavour) is not None}
     pages |= set(CLEAN_PAGES)
@@ -142,13 +182,13 @@ def test_build_does_not_crash_and_writes_every_page(app: Any, flavour: str) -> N
         assert (app.outdir / f"{page}.html").is_file(), page
 
 
-CLEAN_PAGES = ["index", "good", "plain_bold", "dup_number_a", "dup_speaker_a"]
+CLEAN_PAGES = ["index", "good", "dup_number_a", "dup_speaker_a"]
 CLEAN_PAGES += ["profile_for_conf_speaker"]
 
 
-@pytest.mark.parametrize("flavour", per_root())
-def test_clean_pages_give_no_warning(app: Any, flavour: str) -> None:
-    app.build()
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_clean_pages_give_no_warning(built: Built, flavour: str) -> None:
+    app = built(flavour)
     for page in CLEAN_PAGES:
         assert not [line for line in warnings_of(app) if line.startswith(page + SUFFIX[flavour])]
     html = (app.outdir / "good.html").read_text(encoding="utf-8")
@@ -157,28 +197,71 @@ def test_clean_pages_give_no_warning(app: Any, flavour: str) -> None:
     assert 'data-start="72"' in html
     assert 'data-start="90"' in html
     assert 'data-start="180"' in html
+    root = lxml.html.fromstring(html)
+    sam, ada = root.xpath("//*[contains(concat(' ', @class, ' '), ' podcast-turn ')]")[-2:]
+    assert (sam.get("data-speaker"), ada.get("data-speaker")) == ("sam", "ada")
+    assert " ".join(sam.text_content().split()) == "Sam Host: No space after the colon."
+    assert ada.get("data-start") == "250"
+    assert " ".join(ada.text_content().split()).endswith(": A time inside the bold.")
 
 
-# -- bold names that are not speakers ---------------------------------------------
+# -- paragraphs that start like a turn but are none ------------------------------
 
 
-@pytest.mark.parametrize("flavour", per_root())
-def test_bold_name_that_is_no_speaker_stays_bold_without_warning(app: Any, flavour: str) -> None:
-    app.build()
-    assert not [line for line in warnings_of(app) if "plain_bold" in line]
-    html = (app.outdir / "plain_bold.html").read_text(encoding="utf-8")
-    assert "<strong>Note</strong>: this is plain bold text" in html
-    assert 'data-speaker="note"' not in html.lower()
+def outside_turns(html_path: Any, starts: str) -> None:
+    """The paragraph that starts with *starts* is in no turn: it never joins the one before."""
+    root = lxml.html.parse(str(html_path)).getroot()
+    (paragraph,) = [p for p in root.iter("p") if p.text_content().startswith(starts)]
+    assert (
+        paragraph.xpath("ancestor::*[contains(concat(' ', @class, ' '), ' podcast-turn ')]") == []
+    )
+    (turn,) = root.xpath("//*[contains(concat(' ', @class, ' '), ' podcast-turn ')]")
+    assert turn.get("data-speaker") == "sam"
+    # nor do the transcript exports give its words to Sam
+    exported = html_path.with_suffix(".txt").read_text(encoding="utf-8")
+    assert re.fullmatch(r"Sam Host( \[01:00\])?: A real turn\.\n", exported), exported
+    assert starts.split()[0] not in exported
 
 
-@pytest.mark.parametrize("flavour", per_root(confoverrides={"podcast_strict_speakers": True}))
-def test_strict_speakers_warns_about_a_bold_name_that_is_no_speaker(app: Any, flavour: str) -> None:
-    app.build()
-    assert parsed(app) == expected(flavour, [*CASES, STRICT_CASE])
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_unknown_bold_name_warns_and_never_joins_the_previous_turn(
+    built: Built, flavour: str
+) -> None:
+    app = built(flavour)
     check_messages(app, flavour, [STRICT_CASE])
-    html = (app.outdir / "plain_bold.html").read_text(encoding="utf-8")
-    assert "<strong>Note</strong>: this is plain bold text" in html
+    html = app.outdir / "plain_bold.html"
+    assert "<strong>Note</strong>: this is plain bold text" in html.read_text(encoding="utf-8")
+    outside_turns(html, "Note: this is plain bold text")
+
+
+@pytest.mark.parametrize("flavour", per_root(confoverrides={"podcast_strict_speakers": False}))
+def test_strict_speakers_off_silences_the_warning_but_still_never_joins(
+    app: Any, flavour: str
+) -> None:
+    app.build()
+    assert parsed(app) == expected(flavour, [c for c in CASES if c is not STRICT_CASE])
+    html = app.outdir / "plain_bold.html"
+    assert 'data-speaker="note"' not in html.read_text(encoding="utf-8").lower()
+    outside_turns(html, "Note: this is plain bold text")
     assert_no_crash(app)
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_bold_turn_with_two_times_warns_and_never_joins_the_previous_turn(
+    built: Built, flavour: str
+) -> None:
+    app = built(flavour)
+    check_messages(app, flavour, [c for c in CASES if c.page == "turn_two_times"])
+    outside_turns(app.outdir / "turn_two_times.html", "Ada [00:01:10] [00:01:12]: Two times")
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_bold_part_over_80_characters_warns_and_never_joins_the_previous_turn(
+    built: Built, flavour: str
+) -> None:
+    app = built(flavour)
+    check_messages(app, flavour, [c for c in CASES if c.page == "turn_long_bold"])
+    outside_turns(app.outdir / "turn_long_bold.html", "What we learned from forty years")
 
 
 # -- suppress_warnings -------------------------------------------------------------
@@ -210,14 +293,9 @@ def test_each_subtype_can_be_suppressed(app: Any, flavour: str, subtype: str) ->
 
 @pytest.mark.parametrize(
     "flavour",
-    per_root(
-        confoverrides={
-            "podcast_strict_speakers": True,
-            "suppress_warnings": ["podcast.unknown_speaker"],
-        }
-    ),
+    per_root(confoverrides={"suppress_warnings": ["podcast.unknown_speaker"]}),
 )
-def test_strict_speakers_warning_can_be_suppressed(app: Any, flavour: str) -> None:
+def test_unknown_speaker_warning_can_be_suppressed(app: Any, flavour: str) -> None:
     app.build()
     remaining = [case for case in CASES if case.subtype != "unknown_speaker"]
     assert parsed(app) == expected(flavour, remaining)

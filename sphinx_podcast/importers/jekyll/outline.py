@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from ...grammar import bold_prefix
 from ...model import TimeFormatError, parse_time, time_text
 from ..myst import directive
 from .blocks import Block, Heading, comparable, list_items, plain
@@ -160,10 +161,10 @@ def _chapter_time(post: Post, heading: Heading, start: float, number: int, title
         bold = bold_turn(first)
         if not bold:
             continue
-        if bold["time"]:
+        if bold.time:
             return  # the turn's own time wins
-        cut = bold.start("between")
-        block.lines[0] = f"{first[:cut]} [{time_text(start)}]{first[cut:]}"
+        prefix = bold_prefix(bold.name, time_text(start), inside=bold.inside)
+        block.lines[0] = prefix + first[bold.end :]
         return
     post.warn(
         number,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ...grammar import Label, read_bold_line
 from ...model import TimeFormatError, normalize_name, parse_time
 from ..myst import clean_name
 from .blocks import Block
@@ -17,14 +18,6 @@ from .post import Post
 
 __all__ = ["bold_turn", "convert_quotes", "find_turns", "turn_name"]
 
-_BOLD_TURN = re.compile(
-    r"^\*\*(?P<name>[^*\n]{1,80}?)\*\*(?P<between>[ \t]*(?:[\[(](?P<time>[^\])\n]*)[\])])?[ \t]*):"
-    r"(?=\s|$)"
-)
-_BOLD_TURN_INSIDE = re.compile(
-    r"^\*\*(?P<name>[^*\n:]{1,80}?)(?P<between>[ \t]*(?:[\[(](?P<time>[^\])\n]*)[\])])?[ \t]*):\*\*"
-    r"(?=\s|$)"
-)
 _QUOTE_TURN = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?P<quote>[\"“])(?P<rest>.*)$",
     re.DOTALL,
@@ -49,15 +42,16 @@ _NOT_SPEAKERS = {
 }
 
 
-def bold_turn(line: str) -> re.Match[str] | None:
-    """``**Ada** [01:12]: …`` or ``**Ada [01:12]:** …`` at the start of *line*."""
-    return _BOLD_TURN.match(line) or _BOLD_TURN_INSIDE.match(line)
+def bold_turn(line: str) -> Label | None:
+    """The label of the bold-name turn *line* starts (by the turn grammar), if any."""
+    label = read_bold_line(line)
+    return label if isinstance(label, Label) else None
 
 
 def turn_name(block: Block) -> str:
     """The name of the bold turn *block* starts, or ""."""
-    match = bold_turn(block.lines[0])
-    return match["name"].strip() if match else ""
+    label = bold_turn(block.lines[0])
+    return label.name if label else ""
 
 
 def _speaker_counts(post: Post) -> tuple[Counter[str], Counter[str]]:
@@ -133,7 +127,7 @@ def find_turns(post: Post) -> tuple[list[str], int, int]:
         bold = bold_turn(first)
         if not bold:
             continue
-        name = bold["name"].strip()
+        name = bold.name
         if not _is_speaker(post, name, bold_counts[normalize_name(name)], bold_counts):
             post.note(
                 block.line,
@@ -141,7 +135,7 @@ def find_turns(post: Post) -> tuple[list[str], int, int]:
                 "add it to the speakers if it is one",
             )
             continue
-        time_value = (bold["time"] or "").strip()
+        time_value = bold.time
         if time_value:
             try:
                 parse_time(time_value)
