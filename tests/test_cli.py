@@ -285,7 +285,7 @@ def test_writes_are_atomic(capsys, tmp_path, monkeypatch) -> None:  # type: igno
     def broken_replace(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cli.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     status, _out, stderr = run(capsys, "import", CAPTIONS / "tide.vtt", "-o", out, "--force")
     assert status == 1
     assert "cannot write: No space left on device" in stderr

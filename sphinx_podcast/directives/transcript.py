@@ -150,7 +150,7 @@ class TranscriptDirective(PodcastDirective):
         from ..importers.textfile import InputError, read_text
 
         relative, absolute = self.env.relfn2path(value, self.env.docname)
-        if not os.path.isfile(absolute):
+        if not os.path.exists(absolute):  # a pipe or a device: read_text says what it is
             self.warn_option(
                 option, f"transcript {option} {value!r} not found", Subtype.missing_file
             )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
 
-__all__ = ["InputError", "decode", "read_text"]
+from ..inputs import MAX_SOURCE_BYTES
+
+__all__ = ["InputError", "TooLargeError", "decode", "read_bytes", "read_text"]
 
 
 class InputError(ValueError):
@@ -54,15 +56,49 @@ def decode(data: bytes, filename: str = "") -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: str | os.PathLike[str], shown: str | None = None) -> str:
-    """Read *path* as text; *shown* is the name errors give (the path by default)."""
+def read_bytes(
+    path: str | os.PathLike[str], shown: str | None = None, *, limit: int = MAX_SOURCE_BYTES
+) -> bytes:
+    """The bytes of the regular file *path*, at most *limit* of them.
+
+    A FIFO, a device (``/dev/zero``) or a socket is refused without being opened
+    (opening a FIFO blocks until someone writes to it); so is a file larger than
+    *limit*, whose size is checked before and while it is read.
+    """
     name = shown if shown is not None else os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory, not a file", name)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a pipe, a device or a socket)", name)
+        if info.st_size > limit:
+            raise TooLargeError(_too_big(info.st_size, limit), name)
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
     except FileNotFoundError:
         raise InputError("no such file", name) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a file", name) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", name) from None
-    return decode(data, name)
+    if len(data) > limit:  # it grew while we looked
+        raise TooLargeError(_too_big(len(data), limit), name)
+    return data
+
+
+class TooLargeError(InputError):
+    """A file over the size limit."""
+
+
+def _too_big(size: int, limit: int) -> str:
+    shown = f"{limit // 2**20} MB" if limit % 2**20 == 0 else f"{limit:,} bytes"
+    return f"the file is larger than {shown} ({size:,} bytes or more); not read"
+
+
+def read_text(
+    path: str | os.PathLike[str], shown: str | None = None, *, limit: int = MAX_SOURCE_BYTES
+) -> str:
+    """Read *path* as text; *shown* is the name errors give (the path by default)."""
+    name = shown if shown is not None else os.fspath(path)
+    return decode(read_bytes(path, name, limit=limit), name)
