@@ -19,6 +19,7 @@ __all__ = [
     "Transcript",
     "fill_times",
     "format_clock",
+    "join_texts",
     "parse_clock",
     "split_text",
     "strip_control_characters",
@@ -73,16 +74,26 @@ class Cue:
     speaker: str
     text: str
     line: int = 0
+    starts_turn: bool = False
+    """The file says a turn starts here (a ``turn-N`` cue id in WebVTT, a ``Name:``
+    prefix in SRT, a file of one segment per turn): never joined to the cue before."""
 
 
-def _join(first: str, second: str) -> str:
-    if not first:
-        return second
-    if not second:
-        return first
-    # Captions broken into lines keep their lines; running text is joined with a space.
-    separator = "\n" if "\n" in first or "\n" in second else " "
-    return first.rstrip() + separator + second.lstrip()
+def join_texts(texts: Sequence[str]) -> str:
+    """The texts of consecutive cues as one, in linear time: running text is joined with
+    a space; once a text is broken into lines, with a newline (captions keep their lines)."""
+    pieces: list[str] = []
+    lines = False
+    for text in texts:
+        if not text:
+            continue
+        lines = lines or "\n" in text
+        if pieces:
+            pieces[-1] = pieces[-1].rstrip()
+            pieces.append("\n" if lines else " ")
+            text = text.lstrip()
+        pieces.append(text)
+    return "".join(pieces)
 
 
 @dataclass
@@ -91,22 +102,28 @@ class Transcript:
     language: str = ""
 
     def merged(self) -> list[Cue]:
-        """Turns: consecutive cues of one speaker merged into one at the first cue's time.
+        """Turns: consecutive cues of one speaker merged into one at the first cue's time,
+        unless a cue starts a turn of its own (:attr:`Cue.starts_turn`).
 
-        The merged end is the last cue's end; texts are joined with a space (with a
-        newline when the cues' texts are already broken into lines).
+        The merged end is the last cue's end; texts are joined by :func:`join_texts`
+        (each turn's texts once, at its end: linear in the length of the transcript).
         """
         turns: list[Cue] = []
+        texts: list[list[str]] = []
         for cue in self.cues:
-            if turns and turns[-1].speaker == cue.speaker:
+            if turns and turns[-1].speaker == cue.speaker and not cue.starts_turn:
                 last = turns[-1]
-                last.text = _join(last.text, cue.text)
+                texts[-1].append(cue.text)
                 if cue.end is not None:
                     last.end = cue.end
                 if last.start is None:
                     last.start = cue.start
                 continue
             turns.append(replace(cue))
+            texts.append([cue.text])
+        for turn, parts in zip(turns, texts, strict=True):
+            if len(parts) > 1:
+                turn.text = join_texts(parts)
         return turns
 
 
@@ -161,18 +178,22 @@ def parse_clock(
     """
     value = text.strip()
     match = _CLOCK.fullmatch(value)
-    bad = FormatError(f"malformed time {shorten(value)!r}", filename, line)
     if not match and _LONG_CLOCK.fullmatch(value):
         raise _too_large(value, filename, line)
-    if not match or (hours and match["h"] is None):
-        raise bad
-    if match["ms"] is not None and (
-        value[match.start("ms") - 1] != separator or len(match["ms"]) > 3
+    minutes = seconds = 0
+    if match:
+        minutes, seconds = int(match["m"]), int(match["s"])
+    if (
+        not match
+        or (hours and match["h"] is None)
+        or (
+            match["ms"] is not None
+            and (value[match.start("ms") - 1] != separator or len(match["ms"]) > 3)
+        )
+        or seconds > 59
+        or (minutes > 59 and match["h"] is not None)
     ):
-        raise bad
-    minutes, seconds = int(match["m"]), int(match["s"])
-    if seconds > 59 or (minutes > 59 and match["h"] is not None):
-        raise bad
+        raise FormatError(f"malformed time {shorten(value)!r}", filename, line)
     millis = int((match["ms"] or "0").ljust(3, "0"))
     total = int(match["h"] or 0) * 3600 + minutes * 60 + seconds + millis / 1000
     if total >= MAX_SECONDS:

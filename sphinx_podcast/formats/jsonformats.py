@@ -22,6 +22,8 @@ from .base import (
 )
 
 PODCAST_JSON_VERSION = "1.0.0"
+#: The value of ``"segmentation"`` in a file of one segment per speaker turn.
+TURN_SEGMENTS = "turns"
 CHAPTERS_VERSION = "1.2.0"
 
 
@@ -197,6 +199,8 @@ def read_podcast_json(
     if data is None:
         data = load_json(text, filename)
     cues: list[Cue] = []
+    # a file of one segment per turn (ours): consecutive segments are never joined
+    by_turn = isinstance(data, dict) and data.get("segmentation") == TURN_SEGMENTS
     for index, segment in enumerate(_segments(data, filename), start=1):
         where = f"segment {index}"
         start = _number(segment.get("startTime"), f"{where}: 'startTime'", filename)
@@ -207,7 +211,8 @@ def read_podcast_json(
         label = segment.get("speaker", "")
         if not isinstance(label, str):
             raise FormatError(f"{where}: 'speaker' must be a string", filename)
-        cues.append(Cue(start, end, map_speaker(label, speakers) if label else "", body.strip()))
+        speaker = map_speaker(label, speakers) if label else ""
+        cues.append(Cue(start, end, speaker, body.strip(), starts_turn=by_turn))
     language = data.get("language") if isinstance(data.get("language"), str) else ""
     return Transcript(cues, language or "")
 
@@ -219,7 +224,9 @@ def to_podcast_json(
     total: float | None = None,
     language: str = "",
 ) -> str:
-    """The podcast namespace's JSON transcript: one segment per cue, times in seconds."""
+    """The podcast namespace's JSON transcript: one segment per cue (a turn), times in
+    seconds. ``"segmentation": "turns"`` says so (the namespace does not define it;
+    readers ignore it): read back, two turns of one speaker stay two turns."""
     cues = [c for c in cues if c.text.strip()]
     times = fill_times(cues, total)
     segments = []
@@ -238,6 +245,7 @@ def to_podcast_json(
     head = [f'  "version": {_json_string(PODCAST_JSON_VERSION)}']
     if language:
         head.append(f'  "language": {_json_string(language)}')
+    head.append(f'  "segmentation": {_json_string(TURN_SEGMENTS)}')
     if segments:
         items = ",\n".join(
             "    {\n"

@@ -32,37 +32,69 @@ _PREFIX = re.compile(
     r":(?:[ \t]+|[ \t]*\n)"  # the name may stand on a line of its own
 )
 _NOT_IN_NAMES = re.compile(r"[.,;!?\"()]")
+# A period in a name: an initial ("J. R. Ortiz") or a title ("Dr. Who", "St. John")
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Prof|Rev|Fr|Sgt|Capt|Lt|Col|Gen|Hon)\.(?=\s|$)"
+)
 _FORMATTING = re.compile(r"</?(?:i|b|u|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.IGNORECASE)
+# What players would take for formatting, written literally: a word joiner (U+2060)
+# after the "<" or "{" keeps it text, and is taken out again when the file is read.
+_LOOKS_LIKE_FORMATTING = re.compile(r"<(?=/?(?:i|b|u|font)(?:\s[^>]*)?>)|\{(?=\\)", re.IGNORECASE)
+_WORD_JOINER = "\u2060"
 
 
-def split_prefix(text: str, speakers: Mapping[str, str] | None = None) -> tuple[str, str] | None:
-    """(speaker, rest) if *text* starts with ``Name:`` or ``[LABEL]:``."""
+def split_prefix(
+    text: str, speakers: Mapping[str, str] | None = None
+) -> tuple[str, str, bool] | None:
+    """(speaker, rest, is a diarization label) if *text* starts with ``Name:`` or
+    ``[LABEL]:``."""
     match = _PREFIX.match(text)
     if not match:
         return None
     if match["label"]:
-        return map_speaker(match["label"], speakers), text[match.end() :]
+        return map_speaker(match["label"], speakers), text[match.end() :], True
     name = match["name"].strip()
-    if len(name.split()) > 4 or _NOT_IN_NAMES.search(name):
+    if len(name.split()) > 4 or _NOT_IN_NAMES.search(_ABBREVIATION.sub("", name)):
         return None
-    return map_speaker(name, speakers), text[match.end() :]
+    return map_speaker(name, speakers), text[match.end() :], False
 
 
 def _with_speakers(
     items: list[tuple[float, float, str, int]], speakers: Mapping[str, str] | None
 ) -> list[Cue]:
     """Cues from (start, end, text, line); a card without a ``Name:`` prefix continues
-    the speaker before it when the file labels its speakers at all."""
+    the speaker before it when the file labels its speakers at all.
+
+    A ``Name:`` prefix starts a turn (our SRT writes it on a turn's first card only,
+    as subtitles name a speaker when the speaker changes); diarization labels
+    (``[SPEAKER_00]:``, on every card) do not: cards of one label are joined."""
     cues: list[Cue] = []
     labelled = False
     current = ""
     for start, end, text, line in items:
         found = split_prefix(text, speakers)
+        starts_turn = False
         if found is not None:
             labelled = True
-            current, text = found
-        cues.append(Cue(start, end, current if labelled else "", text.strip(), line))
+            current, text, is_label = found
+            starts_turn = not is_label
+        cues.append(Cue(start, end, current if labelled else "", text.strip(), line, starts_turn))
     return cues
+
+
+def escape_formatting(text: str) -> str:
+    """*text* with what players would read as formatting (``<b>``, ``{\\an8}``) kept
+    as text: a word joiner after its ``<`` or ``{``."""
+    return _LOOKS_LIKE_FORMATTING.sub(lambda match: match.group(0) + _WORD_JOINER, text)
+
+
+def card_text(content: str) -> str:
+    """A card's text: formatting tags taken out, escaped ones (see
+    :func:`escape_formatting`) back to what they were."""
+    text = _FORMATTING.sub("", content)
+    if _WORD_JOINER in text:
+        text = text.replace("<" + _WORD_JOINER, "<").replace("{" + _WORD_JOINER, "{")
+    return text.strip()
 
 
 # -- SRT ----------------------------------------------------------------------------
@@ -83,7 +115,8 @@ def to_srt(
         own_line = len(label) + 1 > LINE_WIDTH - MIN_TEXT_WIDTH
         first_width = LINE_WIDTH if own_line or not label else LINE_WIDTH - len(label) - 1
         # "-->" would read as timings: an SRT card's text cannot hold it
-        lines = wrap(cue.text.replace("-->", "->"), partial(_budget, first_width))
+        text = escape_formatting(cue.text.replace("-->", "->"))
+        lines = wrap(text, partial(_budget, first_width))
         if own_line:
             lines.insert(0, label)
         elif label:  # only the turn's first card carries the name
@@ -148,7 +181,7 @@ def read_srt(
     items: list[tuple[float, float, str, int]] = []
     for index, subtitle in enumerate(subtitles):
         line = timing_lines[index] if index < len(timing_lines) else 0
-        body = _FORMATTING.sub("", subtitle.content).strip()
+        body = card_text(subtitle.content)
         items.append((subtitle.start.total_seconds(), subtitle.end.total_seconds(), body, line))
     return Transcript(_with_speakers(items, speakers))
 

@@ -27,6 +27,9 @@ LINES_PER_CUE = 2
 _TIMING = re.compile(r"^\s*(?P<start>\S+)\s+-->\s+(?P<end>\S+)")
 _VOICE = re.compile(r"^<v(?:\.[^\s>]+)*[ \t]+(?P<name>[^>]*)>")
 _BRACKET_LABEL = re.compile(r"^\[(?P<label>[^\]\n]{1,64})\]:[ \t]*")
+#: The identifier of a turn's first cue (``turn-12``).
+TURN_ID = "turn-"
+_TURN_ID = re.compile(r"turn-[0-9]+")
 _CLOCK_TEXT = re.compile(r"(?:[0-9]{2,}:)?[0-9]{2}:[0-9]{2}\.[0-9]{3}")
 _LANGUAGE = re.compile(r"^Language:\s*(?P<lang>\S+)\s*$", re.IGNORECASE)
 
@@ -56,7 +59,8 @@ def to_vtt(
 ) -> str:
     """WebVTT of *cues* (turns): a new cue at every speaker change, the speaker as a
     voice span, text escaped, lines of at most 65 characters (a long turn becomes
-    several cues, timed in proportion to their text).
+    several cues, timed in proportion to their text). A turn's first cue has the
+    identifier ``turn-N``: read back, two turns of one speaker stay two turns.
 
     ``speakers_by_key`` maps a cue's speaker (a key) to the name written; unknown
     times are filled in (see :func:`~sphinx_podcast.formats.fill_times`, *total*
@@ -64,7 +68,7 @@ def to_vtt(
     """
     out = io.StringIO()
     out.write("WEBVTT\n")
-    for cue, start, end, limit in timed_cues(cues, total):
+    for number, (cue, start, end, limit) in enumerate(timed_cues(cues, total), start=1):
         name = speaker_name(cue.speaker, speakers_by_key)
         voice = f"<v {escape_voice(name)}>" if name.strip() else ""
         first_width = max(LINE_WIDTH - len(voice), 20)
@@ -77,10 +81,12 @@ def to_vtt(
             first_width=first_width,
             measure=_escaped_length if escaped else len,
         )
+        identifier = f"\n{TURN_ID}{number}"  # the turn's first cue: a turn starts here
         for (block_start, block_end), lines in zip(
             timed_blocks(start, end, limit, blocks), blocks, strict=True
         ):
-            out.write(f"\n{format_clock(block_start)} --> {format_clock(block_end)}\n")
+            out.write(f"{identifier}\n{format_clock(block_start)} --> {format_clock(block_end)}\n")
+            identifier = ""
             out.write(voice + "\n".join(escape_text(line) for line in lines) + "\n")
     return out.getvalue()
 
@@ -154,6 +160,7 @@ def read_vtt(
         line = timing_lines[index] if index < len(timing_lines) else 0
         start = _seconds(caption.start)
         end = _seconds(caption.end)
+        starts_turn = bool(_TURN_ID.fullmatch(caption.identifier or ""))
         for voice, voice_lines in _split_voices(list(caption.lines)):
             body = _plain(voice_lines)
             speaker = map_speaker(html.unescape(voice), speakers) if voice else ""
@@ -162,7 +169,8 @@ def read_vtt(
                 if match:  # WhisperX writes "[SPEAKER_00]: text"
                     speaker = map_speaker(match["label"], speakers)
                     body = body[match.end() :]
-            cues.append(Cue(start, end, speaker, body, line))
+            cues.append(Cue(start, end, speaker, body, line, starts_turn))
+            starts_turn = False  # a second voice in the cue is a change of speaker anyway
     return Transcript(cues, language)
 
 

@@ -19,8 +19,10 @@ __all__ = ["UNNAMED", "convert_transcript", "group_unnamed", "page_title", "turn
 UNNAMED = "Speaker"
 #: Speaker-less cues are grouped into turns at pauses this long (seconds) …
 _PAUSE = 2.0
-#: … or once a turn is this long (characters) and a sentence ends.
+#: … or once a turn is this long (characters) and a sentence ends …
 _TURN_CHARS = 600
+#: … or, when nothing else cuts it (no pause, no punctuation), before it grows longer.
+_MAX_TURN_CHARS = 1500
 _DATE_IN_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})[-_ ](?P<rest>.+)$")
 
 
@@ -44,8 +46,13 @@ def file_date(filename: str) -> str:
 
 
 def group_unnamed(cues: Sequence[Cue]) -> list[Cue]:
-    """Cues of one unnamed voice as turns: a new turn at a pause or after a long stretch."""
+    """Cues of one unnamed voice as turns: a new turn at a pause, after a long stretch
+    that ends a sentence, and at :data:`_MAX_TURN_CHARS` when nothing else cuts it
+    (auto-captions have neither punctuation nor pauses). Linear: each turn's words are
+    joined once, at its end."""
     turns: list[Cue] = []
+    words: list[list[str]] = []
+    length = 0  # of the current turn's text, spaces included
     for cue in cues:
         text = " ".join(cue.text.split())
         if not text:
@@ -57,17 +64,21 @@ def group_unnamed(cues: Sequence[Cue]) -> list[Cue]:
             and cue.start is not None
             and cue.start - last.end >= _PAUSE
         )
-        long_enough = (
-            last is not None
-            and len(last.text) >= _TURN_CHARS
-            and (last.text.endswith((".", "?", "!", "…")))
-        )
-        if last is None or pause or long_enough:
+        sentence_end = bool(words) and words[-1][-1].endswith((".", "?", "!", "…"))
+        long_enough = length >= _TURN_CHARS and sentence_end
+        too_long = length + 1 + len(text) > _MAX_TURN_CHARS
+        if last is None or pause or long_enough or too_long or cue.starts_turn:
             turns.append(replace(cue, text=text))
+            words.append([text])
+            length = len(text)
             continue
-        last.text = f"{last.text} {text}"
+        words[-1].append(text)
+        length += 1 + len(text)
         if cue.end is not None:
             last.end = cue.end
+    for turn, parts in zip(turns, words, strict=True):
+        if len(parts) > 1:
+            turn.text = " ".join(parts)
     return turns
 
 
