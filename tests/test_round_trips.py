@@ -16,8 +16,8 @@ from conftest import ROOTS, resolved_doctree, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_podcast import cli, formats
-from sphinx_podcast.importers.captions import turns_of
 from sphinx_podcast import nodes as pn
+from sphinx_podcast.importers.captions import turns_of
 
 EXPECTED = [
     ("Dr. Who", 2.0, "First turn of the doctor."),

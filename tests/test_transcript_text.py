@@ -153,7 +153,12 @@ def srt_turns(path: Path, names: list[str]) -> list[tuple[str, str]]:
         else:
             assert runs, card.content
             runs[-1] = (runs[-1][0], runs[-1][1] + "\n" + card.content)
-    return [(name, " ".join(text.split())) for name, text in runs]
+    # SRT cannot escape: a literal "<b>" or "{\an8}" is written with a word joiner
+    # after its "<" or "{" (see formats.subrip.escape_formatting)
+    return [
+        (name, " ".join(text.replace("<\u2060", "<").replace("{\u2060", "{").split()))
+        for name, text in runs
+    ]
 
 
 def txt_turns(path: Path) -> list[tuple[str, str]]:
