@@ -7,6 +7,7 @@ falls back to its default (or, for one speaker entry, to leaving it out).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -18,6 +19,7 @@ from .feed_config import FEED_VALUES, FeedConfig, check_feed_config
 from .inputs import strip_controls
 from .model import Speaker
 from .sanitize import control_message
+from .urls import URLError, clean_url
 from .warnings_ import Subtype, warn
 
 SPEAKER_FIELDS = ("name", "aliases", "url", "avatar", "role", "bio")
@@ -89,6 +91,18 @@ def split_list(value: str) -> list[str]:
 
 def is_remote(uri: str) -> bool:
     return uri.startswith(("https://", "http://"))
+
+
+def checked_url(
+    value: str, schemes: tuple[str, ...], bad: Callable[[str], None], suffix: str = "; ignored"
+) -> str:
+    """*value* checked and percent-encoded (:func:`~sphinx_podcast.urls.clean_url`), or
+    ``""`` after one call of *bad* with the reason."""
+    try:
+        return clean_url(value, schemes)
+    except URLError as error:
+        bad(f"{error}{suffix}")
+        return ""
 
 
 def conf_location(conf_py: Path, name: str, key: str | None = None) -> str | None:
@@ -186,10 +200,14 @@ def _speaker_from_conf(
     elif avatar.startswith("http://"):
         bad("avatar URL must use https; ignored")
         values["avatar"] = ""
+    elif avatar:
+        values["avatar"] = checked_url(avatar, ("https",), lambda error: bad(f"avatar: {error}"))
     url = values.get("url", "")
     if url and not is_remote(url):
         bad(f"url {url!r} must be an http(s) URL; ignored")
         values["url"] = ""
+    elif url:
+        values["url"] = checked_url(url, ("https", "http"), lambda error: bad(f"url: {error}"))
     values.setdefault("name", key)
     return Speaker(key=key, **values)
 

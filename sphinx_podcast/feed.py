@@ -39,6 +39,7 @@ from .feed_config import FeedConfig
 from .inputs import strip_controls
 from .model import Episode, Speaker
 from .sanitize import control_message
+from .urls import URLError, clean_url, quote_path
 from .warnings_ import Subtype, info, warn
 
 if TYPE_CHECKING:  # lxml is loaded only when a feed is written
@@ -74,8 +75,11 @@ def base_url(app: Sphinx) -> str:
         app.config.html_baseurl or "",
     )
     for candidate in candidates:
-        url = candidate.strip()
-        if re.match(r"^https?://[^/\s]+", url):
+        try:
+            url = clean_url(candidate) if candidate.strip() else ""
+        except URLError:
+            continue  # podcast_base_url was warned about; the others are Sphinx's or RTD's
+        if url:
             return url if url.endswith("/") else url + "/"
     return ""
 
@@ -158,14 +162,18 @@ class FeedWriter:
         self.conf_py = Path(app.confdir) / "conf.py"
 
     def link(self, path: str) -> str:
-        """The URL of *path* (relative to the output directory)."""
+        """The URL of the file *path* (relative to the output directory)."""
+        return self._url(quote_path(path))
+
+    def _url(self, uri: str) -> str:
+        """The URL of *uri* (relative to the output directory, encoded)."""
         if self.base or not self.page_uri:
-            return self.base + path
+            return self.base + uri
         # the page itself: its own file name (dirhtml: its directory, "./")
-        return relative_uri(self.page_uri, path) or path.rpartition("/")[2] or "./"
+        return relative_uri(self.page_uri, uri) or uri.rpartition("/")[2] or "./"
 
     def page_url(self, docname: str, anchor: str = "") -> str:
-        url = self.link(self.builder.get_target_uri(docname))
+        url = self._url(self.builder.get_target_uri(docname))  # encoded by the builder
         return f"{url}#{anchor}" if anchor else url
 
     def _warn(self, message: str, subtype: Subtype, location: Any) -> None:

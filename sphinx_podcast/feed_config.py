@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .urls import URLError, clean_url
+
 
 @dataclass(frozen=True)
 class FeedConfig:
@@ -138,9 +140,12 @@ def check_feed_config(
     values["category"] = _category(checked["podcast_category"], bad)
 
     base_url = checked["podcast_base_url"].strip()
-    if base_url and not re.match(r"^https?://[^/\s]+", base_url):
-        bad("podcast_base_url", f"{base_url!r} is not an absolute http(s) URL; ignored")
-        base_url = ""
+    if base_url:  # checked and percent-encoded: "/my podcast/" is "/my%20podcast/"
+        try:
+            base_url = clean_url(base_url)
+        except URLError as error:
+            bad("podcast_base_url", f"{error}; ignored")
+            base_url = ""
     values["base_url"] = base_url
 
     feed = checked["podcast_feed"]
@@ -180,7 +185,11 @@ def _cover_image(value: str, confdir: Path, bad: Callable[[str, str], None]) -> 
     if not value:
         return ""
     if value.startswith("https://"):
-        return value
+        try:
+            return clean_url(value, ("https",))
+        except URLError as error:
+            bad("podcast_image", f"{error}; ignored")
+            return ""
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
         bad("podcast_image", f"{value!r} must be an https URL or a local file; ignored")
         return ""

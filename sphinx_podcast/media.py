@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .inputs import MAX_SECONDS
+from .urls import URLError, clean_url
 
 __all__ = [
     "PROVIDERS",
@@ -319,6 +320,11 @@ def parse_source(value: str) -> Source:
     local = not text.lower().startswith("https://")
     if local and any(ch in text for ch in "\\?#\x00"):
         raise MediaError(f"not a usable file name: {_short(text)!r}", "bad_option")
+    if not local:  # checked, and encoded for feeds and src attributes ("a b" is "a%20b")
+        try:
+            text = clean_url(text, ("https",))
+        except URLError as error:
+            raise MediaError(str(error), "bad_url") from None
     path = urlsplit(text).path if not local else text
     return Source(uri=text, local=local, mime=mime_type(path))
 

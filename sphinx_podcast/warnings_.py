@@ -58,6 +58,9 @@ class Subtype(StrEnum):
     """A YouTube, Vimeo or Spotify id (or URL) that is not in the provider's format."""
     unsafe_url = "unsafe_url"
     """A media URL that is not https (``javascript:``, ``data:``, ``http:`` …)."""
+    bad_url = "bad_url"
+    """A URL without a host or with a bad one, a port that is no number, a user name in
+    it (a speaker's ``url``, a media URL, ``podcast_base_url``)."""
     missing_file = "missing_file"
     """A local media or caption file that does not exist."""
     bad_transcript = "bad_transcript"

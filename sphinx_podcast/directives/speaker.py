@@ -11,7 +11,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 
 from .. import nodes as pn
-from ..config import is_remote, split_list, valid_speaker_key
+from ..config import checked_url, is_remote, split_list, valid_speaker_key
 from ..domain import PodcastDomain
 from ..locale import _
 from ..model import Speaker
@@ -43,6 +43,12 @@ class SpeakerDirective(PodcastDirective):
         if url and not is_remote(url):
             self.warn_option("url", f"speaker url {url!r} must be an http(s) URL; ignored")
             url = ""
+        elif url:
+            url = checked_url(
+                url,
+                ("https", "http"),
+                lambda error: self.warn_option("url", f"speaker url: {error}", Subtype.bad_url),
+            )
         avatar_uri, avatar_path = self._avatar()
         if not avatar_uri and base and base.avatar:
             avatar_path = base.avatar
@@ -113,6 +119,11 @@ class SpeakerDirective(PodcastDirective):
         if not avatar:
             return "", ""
         if avatar.startswith("https://"):
+            avatar = checked_url(
+                avatar,
+                ("https",),
+                lambda error: self.warn_option("avatar", f"avatar: {error}", Subtype.bad_url),
+            )
             return avatar, avatar
         if is_remote(avatar):
             self.warn_option("avatar", f"avatar URL {avatar!r} must use https; ignored")
