@@ -21,8 +21,12 @@ def episode_date(episode: Episode, env: BuildEnvironment) -> str:
 
 
 def meta_line(episode: Episode, env: BuildEnvironment, classes: list[str]) -> nodes.paragraph:
-    """``Episode 7 · Season 2 · May 1, 2025 · 1:02:30`` (only the parts that are known)."""
+    """``Episode 7 · Season 2 · May 1, 2025 · 1:02:30`` (only the parts that are known),
+    after ``Trailer`` or ``Bonus`` for those."""
     parts: list[tuple[str, str]] = []
+    if episode.type != "full":
+        label = _("Trailer") if episode.type == "trailer" else _("Bonus")
+        parts.append((label, "podcast-episode-type"))
     if episode.number is not None:
         parts.append((_("Episode %s") % episode.number, "podcast-episode-number"))
     if episode.season is not None:

@@ -272,7 +272,8 @@ class PodcastDomain(Domain):
         """
         groups: dict[tuple[int | None, int], list[Episode]] = {}
         for episode in self.episodes.values():
-            if episode.number is not None:
+            # a trailer or bonus may carry the number of the episode it belongs to
+            if episode.number is not None and episode.type == "full":
                 groups.setdefault((episode.season, episode.number), []).append(episode)
         for (season, number), group in sorted(groups.items(), key=lambda g: str(g[0])):
             first, *later = sorted(group, key=_position)

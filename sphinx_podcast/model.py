@@ -163,6 +163,10 @@ class Speaker:
         return (self.key, self.name, *self.aliases)
 
 
+#: The values of an episode's ``type`` (``itunes:episodeType``), the default first.
+EPISODE_TYPES = ("full", "trailer", "bonus")
+
+
 @dataclass(frozen=True)
 class Episode:
     """One episode page, as the domain keeps it."""
@@ -187,3 +191,8 @@ class Episode:
     explicit: bool | None = None
     guid: str = ""
     summary: str = ""
+    type: str = "full"
+    """``full``, ``trailer`` or ``bonus`` (``itunes:episodeType``)."""
+    ai_content: bool | None = None
+    """Whether the transcript came from speech recognition (``podcast:txt
+    purpose="ai-content"``); ``None``: as the ``transcript`` directive found it."""

@@ -184,7 +184,7 @@ def test_items_newest_first_and_episode_without_audio_left_out(built: Builds) ->
         "Chairs That Wobble",
         "Hide Glue Revisited",
         "Sharpening <Hand> Planes & Chisels",
-        "Trailer",  # no date: oldest
+        "Trailer",
     ]
     assert podcast_warnings(app) == [
         "episodes/video-only.rst:4: WARNING: episode left out of the podcast feed: it has no "
@@ -276,7 +276,7 @@ def test_item_with_remote_audio(built: Builds) -> None:
     assert chairs.find("enclosure").get("length") == "4000"
     trailer = item(feed, "Trailer")
     assert trailer.find("enclosure").get("length") == str(TRAILER_SIZE)
-    assert trailer.find("pubDate") is None
+    assert trailer.findtext("pubDate") == "Wed, 15 Jan 2025 00:00:00 +0000"
     assert trailer.find("podcast:transcript", NS) is None
 
 
@@ -453,14 +453,14 @@ def test_missing_values_give_one_warning_each(tmp_path: Path) -> None:
         prepare(tmp_path / "src", "feed-minimal"), html_baseurl="https://minimal.example.org/"
     )
     assert sorted(podcast_warnings(app)) == [
-        "WARNING: conf.py: podcast_category is not set: Apple Podcasts needs a category "
-        "[podcast.feed]",
+        "WARNING: conf.py: feed: no <itunes:category>: Apple Podcasts needs one; set "
+        "podcast_category [podcast.feed]",
+        "WARNING: conf.py: feed: no <itunes:image>: Apple Podcasts needs a cover; set "
+        "podcast_image (a 1400-3000 px JPEG or PNG) [podcast.feed]",
         "WARNING: conf.py: podcast_description is not set: the feed needs a description of "
         "the podcast [podcast.feed]",
-        "WARNING: conf.py: podcast_image is not set: Apple Podcasts needs a 1400-3000 px "
-        "cover image [podcast.feed]",
-        "one.md:7: WARNING: remote audio without :audio-length: (its size in bytes); the "
-        'feed\'s enclosure says length="0" [podcast.feed]',
+        "one.md:7: WARNING: feed: <enclosure length='0'>: not the size in bytes; give the "
+        "episode's :audio-length: (the file's size in bytes) [podcast.feed]",
         "two.md:3: WARNING: episode left out of the podcast feed: it has no audio file "
         "(:audio: a local file or an https URL) [podcast.no_audio]",
     ]
@@ -525,8 +525,8 @@ def test_bad_audio_options(tmp_path: Path) -> None:
         "digits 0-9, got 'big' [podcast.bad_option]",
         "episodes/glue.md:11: WARNING: audio-type 'mp3' is not a MIME type like 'audio/mpeg' "
         "[podcast.bad_option]",
-        "episodes/glue.md:9: WARNING: remote audio without :audio-length: (its size in bytes); "
-        'the feed\'s enclosure says length="0" [podcast.feed]',
+        "episodes/glue.md:9: WARNING: feed: <enclosure length='0'>: not the size in bytes; give "
+        "the episode's :audio-length: (the file's size in bytes) [podcast.feed]",
     ]
 
 
@@ -567,12 +567,22 @@ def test_json_ld_on_episode_pages(built: Builds) -> None:
         "episodeNumber": 1,
         "partOfSeason": {"@type": "PodcastSeason", "seasonNumber": 1},
         "duration": "PT10M",
+        "inLanguage": "en-GB",
         "partOfSeries": {
             "@type": "PodcastSeries",
             "name": "Quiet Workbench",
             "url": BASE,
             "webFeed": FEED_URL,
         },
+        "actor": [
+            {
+                "@type": "Person",
+                "name": "Rosa Lind",
+                "url": "https://example.org/rosa",
+                "image": BASE + "_static/rosa.png",
+            },
+            {"@type": "Person", "name": "Ben Okafor & Sons"},
+        ],
     }
     assert audio["@type"] == "AudioObject"
     assert audio["contentUrl"] == item(feed_of(app), data["name"]).find("enclosure").get("url")
@@ -588,11 +598,58 @@ def test_json_ld_on_episode_pages(built: Builds) -> None:
     assert not _head(app, "index.html").xpath('//script[@type="application/ld+json"]')
 
 
-def test_json_ld_without_base_url_is_relative(tmp_path: Path) -> None:
+def test_json_ld_without_base_url_has_no_urls(tmp_path: Path) -> None:
+    """Without a base URL the site's own URLs are unknown: left out, never relative."""
     app = build(prepare(tmp_path / "src"), podcast_base_url="")
     script = _head(app, "episodes/planes.html").xpath('//script[@type="application/ld+json"]')[0]
     data = json.loads(script.text)
-    assert data["url"] == "planes.html"
+    assert "url" not in data and "url" not in data["partOfSeries"]
     assert "webFeed" not in data["partOfSeries"]
-    assert data["associatedMedia"]["contentUrl"].startswith("../_downloads/")
-    assert data["associatedMedia"]["transcript"] == "planes.txt"
+    assert data["associatedMedia"] == {
+        "@type": "AudioObject",
+        "encodingFormat": "audio/mpeg",
+        "duration": "PT10M",
+    }
+    assert data["actor"][0] == {
+        "@type": "Person",
+        "name": "Rosa Lind",
+        "url": "https://example.org/rosa",
+    }
+    glue = _head(app, "episodes/glue.html").xpath('//script[@type="application/ld+json"]')[0]
+    remote = json.loads(glue.text)["associatedMedia"]
+    assert remote["contentUrl"] == "https://media.example.org/workbench/glue.mp3"  # absolute
+
+
+def test_json_ld_of_a_video_episode_has_key_moments(built: Builds) -> None:
+    app = built()
+    script = _head(app, "episodes/video-only.html").xpath('//script[@type="application/ld+json"]')
+    data = json.loads(script[0].text)
+    page = BASE + "episodes/video-only.html"
+    assert "transcript" not in data  # only media objects carry one
+    assert data["associatedMedia"] == {
+        "@type": "VideoObject",
+        "name": "Turning Bowls on Video",
+        "embedUrl": "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?enablejsapi=1&rel=0",
+        "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "description": "A video-only episode: it cannot be in the feed.",
+        "thumbnailUrl": "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg",
+        "uploadDate": "2025-05-01",
+        "duration": "PT10M",
+        "transcript": BASE + "episodes/video-only.txt",
+        "hasPart": [
+            {
+                "@type": "Clip",
+                "name": "Roughing out",
+                "startOffset": 0,
+                "url": page + "#t=0",
+                "endOffset": 250,
+            },
+            {
+                "@type": "Clip",
+                "name": "Hollowing",
+                "startOffset": 250,
+                "url": page + "#t=250",
+                "endOffset": 600,
+            },
+        ],
+    }

@@ -241,6 +241,8 @@ def test_caption_formats(name: str, fmt: str, expected) -> None:  # type: ignore
         ("ada-example", "Ada Example"),
     ]
     assert result.text.startswith("# Tide\n\n```{episode}\n:duration: ")
+    # speech recognition marks its transcript: podcast:txt purpose="ai-content" in the feed
+    assert (":ai-content: yes\n" in result.text) == (fmt == "whisperx")
 
 
 def test_speakerless_captions_get_a_named_or_default_speaker() -> None:

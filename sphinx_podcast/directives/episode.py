@@ -13,12 +13,13 @@ from docutils.parsers.rst import directives
 from sphinx.util.nodes import make_id
 
 from .. import nodes as pn
-from ..config import split_list
+from ..config import checked_url, split_list
 from ..display import meta_line
 from ..domain import PodcastDomain, podcast_xref
 from ..inputs import MAX_BYTES, shorten
 from ..locale import _
 from ..model import (
+    EPISODE_TYPES,
     Episode,
     TimeFormatError,
     TimeRangeError,
@@ -32,6 +33,7 @@ from .media import episode_players
 
 _MIME_TYPE = re.compile(r"^(?:audio|video)/[a-z0-9][a-z0-9.+-]*$")
 EXPLICIT_VALUES = {"yes": True, "true": True, "no": False, "false": False, "clean": False}
+YES_NO = {"yes": True, "true": True, "no": False, "false": False}
 
 
 class EpisodeDirective(PodcastDirective):
@@ -56,6 +58,8 @@ class EpisodeDirective(PodcastDirective):
             "tags",
             "explicit",
             "guid",
+            "type",
+            "ai-content",
         )
     }
 
@@ -84,6 +88,7 @@ class EpisodeDirective(PodcastDirective):
         header["html_data"] = {
             name: value
             for name, value in (
+                ("type", episode.type if episode.type != "full" else None),
                 ("number", episode.number),
                 ("season", episode.season),
                 ("date", episode.date.isoformat() if episode.date else None),
@@ -123,6 +128,18 @@ class EpisodeDirective(PodcastDirective):
             audio_line=self.option_line("audio") if "audio" in self.options else self.lineno,
         )
 
+    def _choice(self, name: str, choices: dict[str, Any] | tuple[str, ...]) -> Any:
+        """The value of option *name* from *choices* (case does not count), or None after
+        a warning."""
+        value = self.options.get(name, "").strip().lower()
+        if not value:
+            return None
+        if value in choices:
+            return choices[value] if isinstance(choices, dict) else value
+        shown = " or ".join(choices if isinstance(choices, tuple) else ("yes", "no"))
+        self.warn_option(name, f"episode option {name!r} must be {shown}, got {value!r}")
+        return None
+
     def _episode(self, summary: nodes.container) -> Episode:
         options = self.options
         date: dt.date | dt.datetime | None = None
@@ -137,20 +154,11 @@ class EpisodeDirective(PodcastDirective):
                     Subtype.bad_date,
                 )
         duration = self._duration()
-        explicit: bool | None = None
-        if options.get("explicit", "").strip():
-            value = options["explicit"].strip().lower()
-            if value in EXPLICIT_VALUES:
-                explicit = EXPLICIT_VALUES[value]
-            else:
-                self.warn_option(
-                    "explicit", f"episode option 'explicit' must be yes or no, got {value!r}"
-                )
         return Episode(
             docname=self.env.docname,
             lineno=self.lineno,
-            number=self.number_option("number", "episode number"),
-            season=self.number_option("season", "season"),
+            number=self.number_option("number", "episode number", minimum=1),
+            season=self.number_option("season", "season", minimum=1),
             date=date,
             duration=duration,
             hosts=tuple(split_list(options.get("hosts", ""))),
@@ -162,9 +170,11 @@ class EpisodeDirective(PodcastDirective):
             image=self._image(),
             category=options.get("category", "").strip(),
             tags=tuple(split_list(options.get("tags", ""))),
-            explicit=explicit,
+            explicit=self._choice("explicit", EXPLICIT_VALUES),
             guid=options.get("guid", "").strip(),
             summary=" ".join(summary.astext().split()),
+            type=self._choice("type", EPISODE_TYPES) or "full",
+            ai_content=self._choice("ai-content", YES_NO),
         )
 
     def _duration(self) -> float | None:
@@ -197,7 +207,11 @@ class EpisodeDirective(PodcastDirective):
         if not value:
             return ""
         if value.startswith("https://"):
-            return value
+            return checked_url(
+                value,
+                ("https",),
+                lambda error: self.warn_option("image", f"episode image: {error}", Subtype.bad_url),
+            )
         if ":" in value.split("/")[0]:
             self.warn_option(
                 "image",

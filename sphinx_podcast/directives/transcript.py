@@ -31,6 +31,7 @@ from docutils.parsers.rst import directives
 from .. import formats
 from .. import nodes as pn
 from ..config import split_list
+from ..domain import get_podcast_domain
 from ..inputs import first_control_line
 from ..locale import _
 from ..model import time_text
@@ -99,6 +100,8 @@ class TranscriptDirective(PodcastDirective):
             self._bad_file("file", path, f"cannot read it ({type(error).__name__}: {error})", 0)
             return []
         self._strip_controls("file", path, transcript.cues, text)
+        if found in ("whisper", "whisperx"):  # speech recognition: podcast:txt ai-content
+            get_podcast_domain(self.env).note_feed(self.env.docname, ai_transcript=True)
 
         chapters: list[formats.Chapter] = []
         chapters_option = self.options.get("chapters", "").strip()

@@ -154,6 +154,8 @@ def convert_transcript(
         ("date", file_date(filename)),
         ("duration", time_text(duration, whole=True) if duration >= 1 else ""),
     ]
+    if fmt in ("whisper", "whisperx"):  # podcast:txt purpose="ai-content" in the feed
+        episode_options.append(("ai-content", "yes"))
     if host_keys:
         episode_options.append(("hosts", ", ".join(host_keys)))
         episode_options.append(
