@@ -578,10 +578,15 @@ def test_json_ld_on_episode_pages(built: Builds) -> None:
             {
                 "@type": "Person",
                 "name": "Rosa Lind",
-                "url": "https://example.org/rosa",
-                "image": BASE + "_static/rosa.png",
+                "url": BASE + "speakers/rosa.html#speaker-rosa",  # the profile page
+                "sameAs": "https://example.org/rosa",
+                "image": BASE + "_images/rosa.png",
             },
-            {"@type": "Person", "name": "Ben Okafor & Sons"},
+            {
+                "@type": "Person",
+                "name": "Ben Okafor & Sons",
+                "url": BASE + "speakers/ben.html#speaker-ben",
+            },
         ],
     }
     assert audio["@type"] == "AudioObject"
@@ -615,6 +620,7 @@ def test_json_ld_without_base_url_has_no_urls(tmp_path: Path) -> None:
         "name": "Rosa Lind",
         "url": "https://example.org/rosa",
     }
+    assert data["actor"][1] == {"@type": "Person", "name": "Ben Okafor & Sons"}  # no URL known
     glue = _head(app, "episodes/glue.html").xpath('//script[@type="application/ld+json"]')[0]
     remote = json.loads(glue.text)["associatedMedia"]
     assert remote["contentUrl"] == "https://media.example.org/workbench/glue.mp3"  # absolute

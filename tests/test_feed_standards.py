@@ -149,7 +149,7 @@ def test_people_at_channel_and_item_level(built: Builds) -> None:
                 "role": "host",
                 "group": "cast",
                 "href": "https://example.org/rosa",
-                "img": BASE + "_static/rosa.png",
+                "img": BASE + "_images/rosa.png",
             },
         )
     ]
@@ -210,8 +210,8 @@ def test_missing_date_bad_numbers_and_types_warn(tmp_path: Path) -> None:
     assert sorted(w for w in podcast_warnings(app) if "chairs" in w) == [
         "episodes/chairs.md:3: WARNING: feed: no <pubDate>: apps sort the episode last; give "
         "the episode a :date: [podcast.feed]",
-        "episodes/chairs.md:4: WARNING: episode option 'number' must be a positive whole "
-        "number, got 0 [podcast.bad_option]",
+        "episodes/chairs.md:4: WARNING: episode number must be at least 1, got '0' "
+        "[podcast.bad_option]",
         "episodes/chairs.md:5: WARNING: episode option 'type' must be full or trailer or bonus, "
         "got 'teaser' [podcast.bad_option]",
     ]
