@@ -28,6 +28,8 @@ __all__ = [
     "MAX_SECONDS",
     "MAX_SOURCE_BYTES",
     "MAX_TIME_DIGITS",
+    "MAX_YAML_ALIASES",
+    "MAX_YAML_EXPANDED",
     "InputValueError",
     "check_seconds",
     "first_control_line",
@@ -48,6 +50,11 @@ MAX_TIME_DIGITS = 7
 MAX_JSON_DEPTH = 64
 #: A transcript, caption or chapters file larger than this is not read (bytes).
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
+#: YAML front matter: at most this many aliases (``*name``) …
+MAX_YAML_ALIASES = 100
+#: … and at most this many characters once every alias is expanded (a 417-byte
+#: "billion laughs" front matter expands to hundreds of megabytes).
+MAX_YAML_EXPANDED = 1_000_000
 
 
 class InputValueError(ValueError):

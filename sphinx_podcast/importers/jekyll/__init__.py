@@ -39,7 +39,7 @@ import re
 from pathlib import PurePath
 
 from ..base import Imported, Options
-from ..myst import directive
+from ..myst import directive, escape_inline
 from ..speakers import SpeakerFile
 from ..textfile import InputError
 from .blocks import find_headings, heading_text, plain, split_blocks
@@ -90,14 +90,15 @@ def convert_markdown(text: str, filename: str, options: Options, speakers: Speak
     title = _title_and_levels(post)
     for name in names:
         speakers.add(name)
-    summary = post.front.value("description", "excerpt", "summary")[1]
+    # the front matter's summary is text: escaped, so it cannot hold directives or HTML
+    summary = _plain_paragraphs(post.front.value("description", "excerpt", "summary")[1])
     if not summary:
         block = summary_block(post)
         if block is not None:
             summary = block.text
             post.blocks.remove(block)
     options_ = episode_options(post, names)
-    parts = [f"# {title.strip()}", directive("episode", "", options_, summary)]
+    parts = [f"# {title}", directive("episode", "", options_, summary)]
     parts.extend(block.text for block in post.blocks)
     return Imported(
         text="\n\n".join(parts).rstrip("\n") + "\n",
@@ -107,6 +108,12 @@ def convert_markdown(text: str, filename: str, options: Options, speakers: Speak
         timed=timed,
         notes=sorted(post.notes, key=lambda note: note.line),
     )
+
+
+def _plain_paragraphs(text: str) -> str:
+    """*text* as Markdown paragraphs that say exactly it (see :func:`escape_inline`)."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(escape_inline(p) for p in paragraphs if p.strip())
 
 
 def _title_and_levels(post: Post) -> str:
@@ -142,4 +149,6 @@ def _title_and_levels(post: Post) -> str:
         if block.level + level_shift > 6:
             post.warn(block.line, "heading deeper than level 6 kept at level 6")
         block.level = level
-    return title
+    # text: one line, escaped (a front matter title with a line break would start a
+    # directive of its own)
+    return escape_inline(title)

@@ -7,7 +7,9 @@ import re
 from pathlib import PurePath
 
 from ... import media
+from ...inputs import InputValueError, whole_number
 from ...model import TimeFormatError, normalize_name, parse_time
+from ..myst import OptionValueError, option_value
 from .blocks import HTML_TAG, Block
 from .post import Post
 from .turns import turn_name
@@ -24,20 +26,27 @@ def episode_options(post: Post, names: list[str]) -> list[tuple[str, str]]:
     used: set[str] = set()
     front = post.front
 
-    def take(*keys: str) -> str:
+    def take(*keys: str, option: bool = True) -> str:
+        """The first of *keys*' value; with *option*, it goes into an option line."""
         real, value = front.value(*keys)
         if real:
             used.add(real)
+            if option:
+                check_one_line(post, real, value)
         return value
 
     number = take("episode", "number", "episode_number")
-    if number and number.isdigit():
-        options.append(("number", number))
-    elif number:
-        post.note(front.line_of("episode"), f"episode number {number!r} is not a number")
+    if number:
+        try:
+            options.append(("number", str(whole_number(number, "episode number"))))
+        except InputValueError as error:
+            post.note(front.line_of("episode"), f"{error}; left out")
     season = take("season")
-    if season.isdigit():
-        options.append(("season", season))
+    if season:
+        try:
+            options.append(("season", str(whole_number(season, "season"))))
+        except InputValueError as error:
+            post.note(front.line_of("season"), f"{error}; left out")
     options.append(("date", _date(post, take("date"))))
     duration = take("duration")
     if duration:
@@ -84,7 +93,7 @@ def episode_options(post: Post, names: list[str]) -> list[tuple[str, str]]:
         options.append(("explicit", "yes" if explicit.lower() in ("true", "yes") else "no"))
     options.append(("guid", take("guid")))
     for key in ("title", "description", "excerpt", "summary"):
-        take(key)
+        take(key, option=False)  # the heading and the summary: text, see __init__
     unused = [key for key in front.data if key not in used]
     if unused:
         hint = ""
@@ -92,6 +101,20 @@ def episode_options(post: Post, names: list[str]) -> list[tuple[str, str]]:
             hint = " (Sphinx names the page after its file; keep old URLs with redirects)"
         post.note(1, "front matter not used: " + ", ".join(unused) + hint)
     return options
+
+
+def check_one_line(post: Post, key: str, value: str) -> None:
+    """A front matter value that becomes a directive option must fit on its line: one
+    with a line break would end the option and start anything after it (a ``raw`` HTML
+    block with a script, another ``:audio:``). It stops the post's conversion."""
+    try:
+        option_value(key, value)
+    except OptionValueError:
+        raise post.error(
+            post.front.line_of(key),
+            f"front matter {key!r}: the value is on more than one line, which no option "
+            "can hold; write it on one line",
+        ) from None
 
 
 def _key_of(post: Post, name: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ...inputs import MAX_YAML_ALIASES, MAX_YAML_EXPANDED
 from ..textfile import InputError
 
 __all__ = ["FrontMatter", "read_front_matter"]
@@ -60,6 +61,43 @@ class FrontMatter:
         return None
 
 
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing more than MAX_YAML_ALIASES aliases."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_YAML_ALIASES} aliases", mark
+                )
+        return super().compose_node(parent, index)
+
+
+def _expanded_size(data: Any) -> int:
+    """The size of *data* with every alias written out (each string by its length, every
+    other value as 1), counted up to just past MAX_YAML_EXPANDED and no further."""
+    size = 0
+    pending = [data]
+    while pending and size <= MAX_YAML_EXPANDED:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+            size += 1
+        elif isinstance(item, list | tuple | set):
+            pending.extend(item)
+            size += 1
+        else:
+            size += len(item) if isinstance(item, str | bytes) else 1
+    return size
+
+
 def read_front_matter(source: str, filename: str) -> tuple[FrontMatter, list[str]]:
     """The front matter of *source* and the lines of the body after it.
 
@@ -76,14 +114,23 @@ def read_front_matter(source: str, filename: str) -> tuple[FrontMatter, list[str
         raise InputError("the front matter starting here is never closed by '---'", filename, 1)
     raw = "\n".join(lines[1:index])
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        data = yaml.load(raw, Loader=_BoundedLoader) if raw.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or "not valid YAML"
         raise InputError(f"front matter: {problem}", filename, line) from None
+    except RecursionError:
+        raise InputError("front matter: nested too deeply", filename, 1) from None
     if not isinstance(data, dict):
         raise InputError("the front matter is not a set of 'key: value' lines", filename, 1)
+    if _expanded_size(data) > MAX_YAML_EXPANDED:
+        raise InputError(
+            f"front matter: more than {MAX_YAML_EXPANDED:,} characters once its aliases are "
+            "expanded (a YAML alias bomb?); not read",
+            filename,
+            1,
+        )
     front = FrontMatter(
         {str(key): value for key, value in data.items()}, lines[: index + 1], index + 2
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..myst import escape_inline
 from .blocks import CODE_SPAN, END_HIGHLIGHT, HIGHLIGHT, HTML_TAG, Block
 from .post import Post
 
@@ -100,7 +101,7 @@ def _page_variables(post: Post, line: str, number: int) -> str:
         value = post.front.scalar(match["key"])
         if value is not None:
             post.note(number, f"Liquid {match.group(0)!r} replaced by its value")
-            return value
+            return escape_inline(value)  # a value is text: on this line, no markup
         return match.group(0)
 
     return _LIQUID_VAR.sub(substitute, line)
