@@ -26,7 +26,7 @@ SPEAKER_FIELDS = ("name", "aliases", "url", "avatar", "role", "bio")
 OUTLINE_MODES = ("manual", "auto")
 EMBED_MODES = ("click", "eager")
 # files written next to each episode page (and listed in the feed)
-TRANSCRIPT_FORMATS = ("vtt", "srt", "json", "txt", "chapters")
+TRANSCRIPT_FORMATS = ("vtt", "srt", "json", "txt", "html", "chapters")
 PODCAST_TYPES = ("episodic", "serial")
 # string values with a fixed set of choices; the first is the default
 CHOICES = {

@@ -3,10 +3,11 @@
 For each episode page with speaker turns the html and dirhtml builders write,
 next to the page's name in the output::
 
-    <page>.vtt  <page>.srt  <page>.json  <page>.txt  <page>.chapters.json
+    <page>.vtt  <page>.srt  <page>.json  <page>.txt  <page>.transcript.html
+    <page>.chapters.json
 
 VTT, SRT and JSON need times: they are written when at least one turn is
-timed (the others' times are interpolated); the text file always. Chapters
+timed (the others' times are interpolated); the text and HTML files always. Chapters
 are the page's timed sections: each section after the episode header that
 holds a timed turn starts a chapter at its first turn's time.
 
@@ -45,6 +46,7 @@ EXPORTS = (
     ("srt", ".srt", "application/x-subrip", "SRT"),
     ("json", ".json", "application/json", "JSON"),
     ("txt", ".txt", "text/plain", "TXT"),
+    ("html", ".transcript.html", "text/html", "HTML"),
 )
 CHAPTERS_SUFFIX = ".chapters.json"
 CHAPTERS_TYPE = "application/json+chapters"
@@ -224,6 +226,8 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
             text = formats.to_podcast_json(cues, total=total, language=language)
         elif kind == "txt":
             text = formats.to_text(cues)
+        elif kind == "html":
+            text = formats.to_html(cues, title=episode.title or docname, language=language)
         else:
             text = formats.chapters_to_json(episode_chapters(domain, docname))
         _write(outdir / path, text)

@@ -119,14 +119,21 @@ def test_download_links_html(built: Builds) -> None:
     path = out(built, "episodes/planes.html")
     page = lxml_html.fromstring(path.read_bytes())
     (line,) = page.xpath(f'//*[contains(@class, "podcast-episode")]{DOWNLOADS}')
-    assert " ".join(line.text_content().split()) == "Download transcript: VTT · SRT · JSON · TXT"
+    assert (
+        " ".join(line.text_content().split())
+        == "Download transcript: VTT · SRT · JSON · TXT · HTML"
+    )
     assert _downloads(path) == [
         ("VTT", "planes.vtt"),
         ("SRT", "planes.srt"),
         ("JSON", "planes.json"),
         ("TXT", "planes.txt"),
+        ("HTML", "planes.transcript.html"),
     ]
-    assert _downloads(out(built, "episodes/glue.html")) == [("TXT", "glue.txt")]
+    assert _downloads(out(built, "episodes/glue.html")) == [
+        ("TXT", "glue.txt"),
+        ("HTML", "glue.transcript.html"),
+    ]
     assert _downloads(out(built, "episodes/trailer.html")) == []
 
 
@@ -183,6 +190,10 @@ def test_transcript_formats_chooses_the_files(built: Builds) -> None:
     assert 'type="text/vtt"' in feed
     assert "application/x-subrip" not in feed
     assert "application/json+chapters" in feed
+    # without the HTML transcript, the page itself is the feed's text/html transcript
+    assert (
+        'url="https://podcast.example.org/workbench/episodes/planes.html" type="text/html"' in feed
+    )
 
 
 def test_no_transcript_formats_no_files(built: Builds) -> None:
@@ -197,6 +208,6 @@ def test_unknown_transcript_format_warns_once(built: Builds) -> None:
     app = built(podcast_transcript_formats=("vtt", "docx"))
     assert [w for w in podcast_warnings(app) if "podcast_transcript_formats" in w] == [
         "WARNING: conf.py: podcast_transcript_formats: unknown format 'docx' "
-        "(known: vtt, srt, json, txt, chapters); left out [podcast.config]"
+        "(known: vtt, srt, json, txt, html, chapters); left out [podcast.config]"
     ]
     assert (Path(app.outdir) / "episodes/planes.vtt").is_file()

@@ -227,7 +227,7 @@ def test_item_with_local_audio(built: Builds) -> None:
         ("text/vtt", BASE + "episodes/planes.vtt", "en-GB"),
         ("application/x-subrip", BASE + "episodes/planes.srt", "en-GB"),
         ("application/json", BASE + "episodes/planes.json", "en-GB"),
-        ("text/html", link, "en-GB"),
+        ("text/html", BASE + "episodes/planes.transcript.html", "en-GB"),
     ]
     chapters = planes.find("podcast:chapters", NS)
     assert chapters.attrib == {
@@ -301,7 +301,7 @@ def test_dirhtml_urls(built: Builds) -> None:
         for t in planes.iterfind("podcast:transcript", NS)
         if t.get("type") == "text/html"
     ]
-    assert html_types == [BASE + "episodes/planes/"]
+    assert html_types == [BASE + "episodes/planes.transcript.html"]
     url = planes.find("enclosure").get("url")
     assert (Path(app.outdir) / url[len(BASE) :]).is_file()
     for transcript in planes.iterfind("podcast:transcript", NS):

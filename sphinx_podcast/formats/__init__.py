@@ -11,7 +11,7 @@ One module serves the per-episode exports, the ``transcript`` directive and the
 
 Readers: WebVTT (webvtt-py, strict), SRT (``srt``), YouTube SBV, Whisper and
 WhisperX JSON, podcast-namespace JSON, chapters JSON. Writers: WebVTT (our own,
-which escapes), SRT, podcast-namespace JSON, plain text, chapters JSON. Every
+which escapes), SRT, podcast-namespace JSON, plain text, HTML, chapters JSON. Every
 problem with the input is a :class:`FormatError` naming file and line.
 """
 
@@ -32,6 +32,7 @@ from .base import (
     parse_clock,
     strip_control_characters,
 )
+from .htmltranscript import to_html
 from .jsonformats import (
     chapters_to_json,
     load_json,
@@ -57,6 +58,7 @@ __all__ = [
     "read",
     "read_chapters",
     "strip_control_characters",
+    "to_html",
     "to_podcast_json",
     "to_srt",
     "to_text",
