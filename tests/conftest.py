@@ -91,3 +91,25 @@ def build_copy(root: str, tmp_path: Path, name: str, jobs: str) -> CommandBuild:
         _ANSI.sub("", stdout.getvalue()),
         stderr.getvalue(),
     )
+
+
+def build_root(root: str, tmp_path: Path, builder: str = "html", **overrides: object) -> Path:
+    """Build a fresh copy of tests/roots/*root* with *builder* (in-process, serial) in
+    *tmp_path*; the output directory."""
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / root, srcdir)
+    app = SphinxTestApp(
+        builder,
+        srcdir=srcdir,
+        builddir=tmp_path / "_build",
+        confoverrides=overrides,
+        status=io.StringIO(),
+        warning=io.StringIO(),
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir)

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from functools import cache
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOTS
+from conftest import build_root
 from lxml import html as lxml_html
-from sphinx.testing.util import SphinxTestApp
 from test_feed import build, prepare
 
 SCHEMA = "https://schema.org/"
@@ -118,21 +116,12 @@ def feed_site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, A
     blocks = json_ld(Path(build(prepare(tmp / "src")).outdir))
     no_base = build(prepare(tmp / "nobase"), podcast_base_url="")
     blocks |= {f"no-base/{k}": v for k, v in json_ld(Path(no_base.outdir)).items()}
-    srcdir = tmp / "hostile"
-    shutil.copytree(ROOTS / "test-hostile", srcdir)
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        builddir=tmp / "hostile-out",
-        confoverrides={"podcast_base_url": "https://hostile.example.org/q&a {5}/"},
-        status=StringIO(),
-        warning=StringIO(),
+    hostile = build_root(
+        "test-hostile",
+        tmp / "hostile",
+        podcast_base_url="https://hostile.example.org/q&a {5}/",
     )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    blocks |= {f"hostile/{k}": v for k, v in json_ld(Path(app.outdir)).items()}
+    blocks |= {f"hostile/{k}": v for k, v in json_ld(hostile).items()}
     return blocks
 
 

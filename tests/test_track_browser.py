@@ -14,14 +14,12 @@ import shutil
 import threading
 from collections.abc import Iterator
 from functools import partial
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 import webvtt
-from conftest import ROOTS
-from sphinx.testing.util import SphinxTestApp
+from conftest import build_root
 from test_browser import Handler, browser  # noqa: F401  (the browser fixture)
 from test_feed import build, prepare
 
@@ -52,15 +50,7 @@ async () => {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[Path]]]:
     tmp = tmp_path_factory.mktemp("track")
-    shutil.copytree(ROOTS / "test-transcript-text", tmp / "text")
-    app = SphinxTestApp(
-        "html", srcdir=tmp / "text", builddir=tmp / "out", status=StringIO(), warning=StringIO()
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    outdir = Path(app.outdir)
+    outdir = build_root("test-transcript-text", tmp / "text")
     feed = Path(build(prepare(tmp / "feed")).outdir)
     shutil.copytree(feed / "episodes", outdir / "feed", dirs_exist_ok=True)
     files = sorted(outdir.glob("*.vtt")) + sorted((outdir / "feed").glob("*.vtt"))

@@ -19,15 +19,13 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from io import StringIO
 from pathlib import Path
 
 import pytest
 import srt
 import webvtt
-from conftest import ROOTS, skip_unless
+from conftest import ROOTS, build_root, skip_unless
 from lxml import html as lxml_html
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_podcast.formats.subrip import LINE_WIDTH as SRT_WIDTH
 from sphinx_podcast.formats.subrip import speaker_label
@@ -197,23 +195,6 @@ def assert_no_control_characters(path: Path) -> None:
         {c for c in text if c in "\ufffe\ufffd"}
     )
     assert not bad, (path.name, bad)
-
-
-def build_root(root: str, tmp_path: Path) -> Path:
-    srcdir = tmp_path / "src"
-    shutil.copytree(ROOTS / root, srcdir)
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        builddir=tmp_path / "_build",
-        status=StringIO(),
-        warning=StringIO(),
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir)
 
 
 def test_roots_with_episodes_are_found() -> None:
