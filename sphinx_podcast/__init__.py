@@ -22,6 +22,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .locale import setup_locale
     from .nodes import setup_nodes
     from .sanitize import setup_sanitize
+    from .soundbites import setup_soundbites
     from .speaker_pages import setup_speaker_pages
     from .transforms import setup_transforms
     from .writers.builders import setup_builders
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_transforms(app)
     setup_crosspage(app)
     setup_speaker_pages(app)
+    setup_soundbites(app)
     setup_assets(app)
     setup_media(app)
     setup_builders(app)

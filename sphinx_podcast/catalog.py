@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .model import Episode, Speaker
+from .model import Episode, Soundbite, Speaker
 
 #: How many of a guest's other episodes an episode header links to (the newest).
 RELATED_SHOWN = 5
@@ -61,6 +61,7 @@ class Catalog:
     """Every raw speaker reference seen in turns or headers -> speaker key."""
     turn_refs: Mapping[str, Mapping[str, int]]
     airtime: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    soundbites: Mapping[str, tuple[Soundbite, ...]] = field(default_factory=dict)
     order: list[str] = field(init=False)
     appearances: dict[str, list[Appearance]] = field(init=False)
 
@@ -152,8 +153,38 @@ class Catalog:
     def episode_list_view(self) -> str:
         return digest((sorted(self.episodes.items()), self.speakers_view()))
 
+    def soundbites_of(self, key: str) -> list[Soundbite]:
+        return [
+            sb
+            for page in self.soundbites.values()
+            for sb in page
+            if sb.speaker and self.resolve.get(sb.speaker) == key
+        ]
+
     def profiles_view(self, keys: Iterable[str]) -> str:
-        return digest([(key, self.appearances.get(key, [])) for key in sorted(keys)])
+        return digest(
+            [
+                (
+                    key,
+                    self.appearances.get(key, []),
+                    sorted(repr(replace(sb, lineno=0)) for sb in self.soundbites_of(key)),
+                )
+                for key in sorted(keys)
+            ]
+        )
+
+    def soundbite_list_view(self) -> str:
+        return digest(
+            (
+                [
+                    (docname, [replace(sb, lineno=0) for sb in page])
+                    for docname, page in sorted(self.soundbites.items())
+                ],
+                self.order,
+                self.titles_view(),
+                self.speakers_view(),
+            )
+        )
 
     def speaker_list_view(self) -> str:
         return digest((self.speakers_view(), sorted(self.appearances.items())))

@@ -48,7 +48,6 @@ def _joined(items: Sequence[nodes.Node], separator: str = ", ") -> list[nodes.No
 _FILLED = (
     pn.episode_nav,
     pn.speaker_appearances,
-    pn.speaker_soundbites,
     pn.episode_list,
     pn.speaker_list,
 )
@@ -66,8 +65,6 @@ class CrossPageContent(SphinxPostTransform):
                 self._fill_nav(node)
             elif isinstance(node, pn.speaker_appearances):
                 self._fill_appearances(node)
-            elif isinstance(node, pn.speaker_soundbites):
-                self._fill_speaker_soundbites(node)
             elif isinstance(node, pn.episode_list):
                 self._fill_episode_list(node)
             else:
@@ -140,9 +137,6 @@ class CrossPageContent(SphinxPostTransform):
                 )
             items += nodes.list_item("", entry)
         node += items
-
-    def _fill_speaker_soundbites(self, node: pn.speaker_soundbites) -> None:
-        node.parent.remove(node)
 
     # -- lists -----------------------------------------------------------------
 

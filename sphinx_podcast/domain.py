@@ -14,6 +14,7 @@ exactly when a fingerprint of that data changes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Set
@@ -38,6 +39,7 @@ from .config import get_config, warn_config
 from .locale import _
 from .model import (
     Episode,
+    Soundbite,
     Speaker,
     TimeFormatError,
     format_seconds_attr,
@@ -45,11 +47,19 @@ from .model import (
     normalize_name,
     parse_time,
 )
-from .roles import EpisodeRole, SpeakerRole, TimeRole
+from .roles import EpisodeRole, SpeakerRole, TimeRole, TurnRole
 from .warnings_ import Subtype, info, warn
 
 # What a page can show of other pages; see PodcastDomain.note_shows.
-SHOWS = ("speakers", "titles", "episode", "profiles", "episode-list", "speaker-list")
+SHOWS = (
+    "speakers",
+    "titles",
+    "episode",
+    "profiles",
+    "episode-list",
+    "speaker-list",
+    "soundbite-list",
+)
 
 
 class SpeakerTable:
@@ -90,6 +100,7 @@ class PodcastDomain(Domain):
         "speaker": SpeakerRole(warn_dangling=True),
         "episode": EpisodeRole(warn_dangling=True),
         "t": TimeRole(),
+        "turn": TurnRole(warn_dangling=True),
     }
     initial_data = {
         "episodes": {},  # docname -> Episode
@@ -101,8 +112,9 @@ class PodcastDomain(Domain):
         "dates": {},  # (ISO date, format, language) -> the date as pages show it
         "generated": {},  # docname -> speaker key: the speaker pages sphinx-podcast wrote
         "airtime": {},  # docname -> {speaker reference as written: seconds on air}
+        "soundbites": {},  # docname -> tuple of Soundbite, in page order
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -141,6 +153,15 @@ class PodcastDomain(Domain):
         self.data["generated"][docname] = key
         self._changed()
 
+    @property
+    def soundbites(self) -> dict[str, tuple[Soundbite, ...]]:
+        return self.data["soundbites"]
+
+    def note_soundbite(self, soundbite: Soundbite) -> None:
+        page = self.data["soundbites"].get(soundbite.docname, ())
+        self.data["soundbites"][soundbite.docname] = (*page, soundbite)
+        self._catalog = None
+
     def note_airtime(self, docname: str, seconds: dict[str, float]) -> None:
         """Seconds on air of each speaker reference of the page (see transforms)."""
         self.data["airtime"][docname] = seconds
@@ -165,6 +186,8 @@ class PodcastDomain(Domain):
                 references.update(counts)
             for episode in self.episodes.values():
                 references.update(episode.hosts, episode.guests)
+            for page in self.data["soundbites"].values():
+                references.update(sb.speaker for sb in page)
             resolve = {}
             for reference in references:
                 speaker = table.find(reference)
@@ -176,6 +199,7 @@ class PodcastDomain(Domain):
                 resolve=resolve,
                 turn_refs=self.data["turn_refs"],
                 airtime=self.data["airtime"],
+                soundbites=self.data["soundbites"],
             )
         return self._catalog
 
@@ -304,6 +328,7 @@ class PodcastDomain(Domain):
         self.data["feed"].pop(docname, None)
         self.data["generated"].pop(docname, None)
         self.data["airtime"].pop(docname, None)
+        self.data["soundbites"].pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -313,7 +338,7 @@ class PodcastDomain(Domain):
         for key, incoming in otherdata["profiles"].items():
             by_doc = self.data["profiles"].setdefault(key, {})
             by_doc.update({d: s for d, s in incoming.items() if d in docnames})
-        for name in ("turn_refs", "shows", "feed", "generated", "airtime"):
+        for name in ("turn_refs", "shows", "feed", "generated", "airtime", "soundbites"):
             for docname, value in otherdata[name].items():
                 if docname in docnames:
                     self.data[name][docname] = value
@@ -335,8 +360,61 @@ class PodcastDomain(Domain):
         if typ == "episode":
             return self._resolve_episode(fromdocname, builder, target, node, contnode)
         if typ == "t":
-            return _time_reference(target, node, contnode, builder)
+            with contextlib.suppress(TimeFormatError):
+                parse_time(target)
+                return _time_reference(target, node, contnode, builder)
+            return self._resolve_moment(fromdocname, builder, target, node, contnode)
+        if typ == "turn":
+            return self._resolve_moment(fromdocname, builder, target, node, contnode)
         return None
+
+    def find_moment(self, target: str, refdoc: str) -> tuple[Episode, float | None, str] | None:
+        """(episode, seconds, anchor) of ``EPISODE:TIME``, ``EPISODE:turn-N``,
+        ``EPISODE:soundbite-N`` or a label placed on a turn; None if there is none."""
+        for episode_part, moment in split_moment(target):
+            found = self.find_episode(episode_part, refdoc)
+            if found is None:
+                continue
+            episode = found[0]
+            try:
+                return episode, parse_time(moment), ""
+            except TimeFormatError:
+                pass
+            for soundbite in self.soundbites.get(episode.docname, ()):
+                if soundbite.anchor == moment:
+                    return episode, soundbite.start, moment
+            number = moment.removeprefix("turn-")
+            turns = sum(self.data["turn_refs"].get(episode.docname, {}).values())
+            if moment.startswith("turn-") and number.isdigit() and 0 < int(number) <= turns:
+                return episode, None, moment
+        label = self.env.get_domain("std").data["labels"].get(target.lower())
+        if label and label[0] in self.episodes and label[1]:
+            return self.episodes[label[0]], None, label[1]
+        return None
+
+    def _resolve_moment(
+        self,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.Element | None:
+        found = self.find_moment(target, node.get("refdoc", fromdocname))
+        if found is None:
+            return None
+        episode, seconds, anchor = found
+        title = episode.title or episode.docname
+        if node.get("refexplicit"):
+            text = contnode.astext()
+        elif node["reftype"] == "t" and seconds is not None:
+            text = format_time(seconds)
+        elif seconds is not None:
+            text = _("%(episode)s at %(time)s") % {"episode": title, "time": format_time(seconds)}
+        else:
+            text = title
+        label = nodes.inline(text, text, classes=["podcast-turn-ref"])
+        return moment_reference(builder, fromdocname, episode, seconds, anchor, label)
 
     def resolve_any_xref(
         self,
@@ -419,6 +497,42 @@ class PodcastDomain(Domain):
         if speaker.url:
             return nodes.reference("", "", label, refuri=speaker.url, reftitle=speaker.name)
         return label
+
+
+def split_moment(target: str) -> Iterator[tuple[str, str]]:
+    """Every (episode, moment) a ``turn`` target can mean: a time has colons too, so
+    each colon is tried, from the left."""
+    position = target.find(":")
+    while position > 0:
+        yield target[:position].strip(), target[position + 1 :].strip()
+        position = target.find(":", position + 1)
+
+
+def moment_reference(
+    builder: Builder,
+    fromdocname: str,
+    episode: Episode,
+    seconds: float | None,
+    anchor: str,
+    label: nodes.Element,
+) -> nodes.reference:
+    """A link to a moment of *episode*: ``page.html#t=SECONDS`` where a player can seek
+    (HTML pages, one per episode), else the anchor, else the episode."""
+    title = episode.title or episode.docname
+    if seconds is not None and builder.format == "html" and builder.name != "singlehtml":
+        uri = (
+            ""
+            if fromdocname == episode.docname
+            else builder.get_relative_uri(fromdocname, episode.docname)
+        )
+        reference = nodes.reference(
+            "", "", label, refuri=f"{uri}#t={format_seconds_attr(seconds)}", internal=True
+        )
+        reference["reftitle"] = title
+        return reference
+    return make_refnode(
+        builder, fromdocname, episode.docname, anchor or episode.anchor, label, title
+    )
 
 
 # Builders that write one document made of the pages the root's toctrees include.
@@ -574,6 +688,8 @@ def page_view(domain: PodcastDomain, docname: str, shows: Iterable[str]) -> str:
             parts.append(catalog.episode_list_view())
         elif what == "speaker-list":
             parts.append(catalog.speaker_list_view())
+        elif what == "soundbite-list":
+            parts.append(catalog.soundbite_list_view())
     return "|".join(parts)
 
 
@@ -612,9 +728,80 @@ def _on_warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) 
             Subtype.unknown_speaker,
             node,
         )
+    elif reftype in ("turn", "t"):
+        _warn_unknown_moment(get_podcast_domain(app.env), target, node)
     else:
         warn(f"unknown episode {target!r}", Subtype.unknown_episode, node)
     return True
+
+
+def _warn_unknown_moment(domain: PodcastDomain, target: str, node: pending_xref) -> None:
+    refdoc = node.get("refdoc", "")
+    for episode_part, moment in split_moment(target):
+        if domain.find_episode(episode_part, refdoc) is not None:
+            warn(
+                f"{node['reftype']} role: episode {episode_part!r} has no moment {moment!r} "
+                "(a time, turn-N or soundbite-N)",
+                Subtype.bad_time,
+                node,
+            )
+            return
+    warn(
+        f"{node['reftype']} role: unknown moment {target!r}: expected EPISODE:TIME, "
+        "EPISODE:turn-N or a label placed on a turn",
+        Subtype.unknown_episode,
+        node,
+    )
+
+
+def _on_missing_reference(
+    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
+) -> nodes.reference | None:
+    """A moment of an episode of another project: intersphinx finds the episode (a
+    ``podcast:episode`` of its inventory), the link goes to the moment in it."""
+    if node.get("refdomain") != "podcast" or node["reftype"] not in ("turn", "t"):
+        return None
+    if "sphinx.ext.intersphinx" not in app.extensions:
+        return None
+    from sphinx.ext.intersphinx import resolve_reference_detect_inventory
+
+    for episode_part, moment in split_moment(node["reftarget"]):
+        try:
+            seconds: float | None = parse_time(moment)
+        except TimeFormatError:
+            seconds = None
+            if not re.fullmatch(r"(?:turn|soundbite)-\d+", moment):
+                continue
+        probe = node.deepcopy()
+        probe["reftype"] = "episode"
+        probe["reftarget"] = episode_part
+        found = resolve_reference_detect_inventory(env, probe, contnode)  # type: ignore[arg-type]
+        if found is None or not found.get("refuri"):
+            continue
+        page = found["refuri"].partition("#")[0]
+        fragment = f"t={format_seconds_attr(seconds)}" if seconds is not None else moment
+        title = found.get("reftitle", "") or episode_part
+        if node.get("refexplicit"):
+            text = contnode.astext()
+        elif node["reftype"] == "t" and seconds is not None:
+            text = format_time(seconds)
+        elif seconds is not None:
+            text = _("%(episode)s at %(time)s") % {
+                "episode": found.astext(),
+                "time": format_time(seconds),
+            }
+        else:
+            text = found.astext()
+        reference = nodes.reference(
+            "",
+            "",
+            nodes.inline(text, text, classes=["podcast-turn-ref"]),
+            refuri=f"{page}#{fragment}",
+            internal=False,
+            reftitle=title,
+        )
+        return reference
+    return None
 
 
 def setup_domain(app: Sphinx) -> None:
@@ -631,3 +818,5 @@ def setup_domain(app: Sphinx) -> None:
     app.connect("env-updated", _on_env_updated)
     app.connect("env-check-consistency", _on_check_consistency)
     app.connect("warn-missing-reference", _on_warn_missing_reference)
+    # after intersphinx's own handler (which knows no moments)
+    app.connect("missing-reference", _on_missing_reference, priority=600)

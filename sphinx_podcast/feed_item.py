@@ -19,6 +19,7 @@ from .exports import episode_chapters, export_files, transcript_kind
 from .inputs import strip_controls
 from .model import Episode, Speaker
 from .site_urls import Enclosure, SiteURLs
+from .warnings_ import Subtype, warn
 
 if TYPE_CHECKING:  # lxml is loaded only when a feed is written
     from lxml import etree
@@ -29,6 +30,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 NSMAP = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM}
 MAX_DESCRIPTION_BYTES = 4000
 MAX_PERSON_NAME = 128
+#: The soundbite lengths the podcast namespace recommends, in seconds.
+SOUNDBITE_SECONDS = (15, 120)
 #: Exports linked as ``podcast:transcript`` (the others: chapters, plain text).
 TRANSCRIPT_TYPES = ("vtt", "srt", "json", "html")
 
@@ -180,9 +183,38 @@ class ItemWriter:
         self.add(parent, "podcast:person", cut(person.name, MAX_PERSON_NAME), **attributes)
 
     def soundbites(self, episode: Episode) -> list[Soundbite]:
-        """The episode's ``podcast:soundbite`` entries. The place for highlights (the
-        ``soundbite`` directive, issue 15) to fill; none yet."""
-        return []
+        """The episode's timed highlights (``soundbite``): start and length from the turn
+        times. A length outside the 15–120 s the namespace recommends is kept, with a
+        warning; one whose end is not known is left out, with a warning."""
+        found = []
+        for highlight in self.domain.soundbites.get(episode.docname, ()):
+            if highlight.start is None:
+                continue  # a moment the feed cannot name
+            location = (highlight.docname, highlight.lineno)
+            duration = highlight.duration
+            if duration is None:
+                warn(
+                    "soundbite left out of the feed: its end is not known (no later turn "
+                    "time, no episode duration); give it a :duration:",
+                    Subtype.soundbite,
+                    location,
+                )
+                continue
+            shortest, longest = SOUNDBITE_SECONDS
+            # (an episode shorter than that cannot have one that long)
+            too_short = duration < shortest and (
+                episode.duration is None or episode.duration >= shortest
+            )
+            if too_short or duration > longest:
+                warn(
+                    f"soundbite lasts {clock(duration).removeprefix('00:')}; the podcast "
+                    f"namespace recommends {shortest} to {longest} seconds (set :duration:)",
+                    Subtype.soundbite,
+                    location,
+                )
+            title = highlight.text.strip("\"'“”‘’ ")
+            found.append(Soundbite(highlight.start, duration, title))
+        return found
 
     def ai_content(self, episode: Episode) -> bool:
         """Whether the episode's transcript came from speech recognition: its

@@ -16,6 +16,7 @@ from .inputs import MAX_SECONDS, MAX_TIME_DIGITS, shorten
 
 __all__ = [
     "Episode",
+    "Soundbite",
     "Speaker",
     "TimeFormatError",
     "TimeRangeError",
@@ -196,3 +197,23 @@ class Episode:
     ai_content: bool | None = None
     """Whether the transcript came from speech recognition (``podcast:txt
     purpose="ai-content"``); ``None``: as the ``transcript`` directive found it."""
+
+
+@dataclass(frozen=True)
+class Soundbite:
+    """A highlight: a quote of an episode and the moment it was said."""
+
+    docname: str
+    anchor: str
+    """The id of the highlight on its page (``soundbite-1``)."""
+    text: str
+    speaker: str = ""
+    """The speaker as written (the option, else the turn's speaker)."""
+    start: float | None = None
+    duration: float | None = None
+    """Seconds, from the turn times (or the ``duration`` option); None when unknown."""
+    tags: tuple[str, ...] = ()
+    lineno: int = 0
+    placed: str = "block"
+    """``block`` (a directive outside the turns), ``turn`` (a directive in a turn) or
+    ``mark`` (the role, on a sentence of a turn)."""

@@ -66,6 +66,30 @@ class speaker_soundbites(nodes.container):
     """In a profile: the speaker's highlights across the podcast (filled after reading)."""
 
 
+class soundbite(nodes.container):
+    """``.podcast-soundbite``: a highlighted quote (a block quote and its caption).
+
+    Attributes: ``text``, ``speaker_ref``, ``start``, ``duration``, ``tags``,
+    ``docname`` (the episode page), ``anchor``; the caption is added after reading.
+    """
+
+
+class soundbite_caption(nodes.paragraph):
+    """Who said a highlight and when: speaker · episode · time link."""
+
+
+class soundbite_mark(nodes.inline):
+    """The ``soundbite`` role: a sentence of a turn marked as a highlight."""
+
+
+class soundbites(nodes.container):
+    """``.podcast-soundbites``: the highlights of one episode page (filled after reading)."""
+
+
+class soundbite_list(nodes.container):
+    """``.podcast-soundbites`` of the whole site (``soundbite-list``; filled after reading)."""
+
+
 class speaker_page(nodes.container):
     """``.podcast-speaker-page``: the body of a generated speaker page."""
 
@@ -102,6 +126,11 @@ ALL_NODES: tuple[type[nodes.Element], ...] = (
     speaker_appearances,
     speaker_soundbites,
     speaker_page,
+    soundbite,
+    soundbite_caption,
+    soundbite_mark,
+    soundbites,
+    soundbite_list,
     episode_nav,
     episode_list,
     speaker_list,

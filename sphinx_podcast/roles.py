@@ -1,4 +1,4 @@
-"""Roles ``speaker``, ``episode`` and ``t``: ``pending_xref`` nodes the podcast domain resolves.
+"""Roles ``speaker``, ``episode``, ``t`` and ``turn``: pending_xrefs the podcast domain resolves.
 
 Each works as a bare name and as ``podcast:<name>``.
 """
@@ -52,3 +52,10 @@ class EpisodeRole(PodcastXRefRole):
 
 class TimeRole(PodcastXRefRole):
     """``{t}`12:34``` → a link to ``#t=754`` that seeks this page's player."""
+
+
+class TurnRole(PodcastXRefRole):
+    """``{turn}`ep7:13:20``` → a link to that moment of another episode (also
+    ``ep7:turn-12``, ``ep7:soundbite-2`` or a label placed on a turn)."""
+
+    shows = "titles"

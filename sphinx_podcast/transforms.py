@@ -37,10 +37,17 @@ from .domain import get_podcast_domain, page_in_output, podcast_xref
 from .grammar import Label, Suspicious, read_bold_label
 from .locale import _
 from .model import Speaker, TimeFormatError, format_seconds_attr, format_time, parse_time
+from .soundbites import note_soundbites
 from .warnings_ import Subtype, warn
 
 # Block nodes that continue the turn right before them.
-_CONTINUATIONS = (nodes.paragraph, nodes.bullet_list, nodes.enumerated_list, nodes.block_quote)
+_CONTINUATIONS = (
+    nodes.paragraph,
+    nodes.bullet_list,
+    nodes.enumerated_list,
+    nodes.block_quote,
+    pn.soundbite,
+)
 
 
 # Where bold-name turns are looked for: directly in a section (or a page without one).
@@ -148,6 +155,14 @@ class EpisodePageTransform(SphinxTransform):
             self._note_turns(header)
         if header is not None or directive_turns:
             domain.note_shows(docname, "speakers")
+        if header is None and self.env.temp_data.get("podcast_has_soundbites"):
+            for soundbite in self.document.findall(_is_soundbite):
+                warn(
+                    "soundbite outside an episode page: a highlight quotes a turn of "
+                    "the episode it is on",
+                    Subtype.soundbite,
+                    soundbite,
+                )
         for node in outlines:
             if not following_sections(node):
                 warn(
@@ -200,7 +215,18 @@ class EpisodePageTransform(SphinxTransform):
             titles.append((text, section["ids"][0] if section["ids"] else ""))
         domain.note_feed(docname, turns=tuple(turns), sections=tuple(titles))
         episode = domain.episodes.get(docname)
-        domain.note_airtime(docname, airtime(timeline, episode.duration if episode else None))
+        duration = episode.duration if episode else None
+        domain.note_airtime(docname, airtime(timeline, duration))
+        if self.env.temp_data.get("podcast_has_soundbites"):
+            texts: dict[int, str] = {}
+
+            def turn_text(index: int) -> str:
+                if index not in texts:
+                    texts[index] = _turn_text(timeline[index][2])
+                return texts[index]
+
+            placed = _soundbite_places(self.document, timeline)
+            note_soundbites(self.env, timeline, placed, turn_text, duration)
 
     def _note_title(self, header: pn.episode_header) -> None:
         domain = get_podcast_domain(self.env)
@@ -283,6 +309,52 @@ def airtime(
         for (reference, _start, _node), weight in zip(timeline[first:end], weights, strict=True):
             seconds[reference] = seconds.get(reference, 0.0) + length * weight / total
     return seconds
+
+
+def _is_soundbite(node: nodes.Node) -> bool:
+    return isinstance(node, pn.soundbite | pn.soundbite_mark)
+
+
+def _turn_text(node: nodes.Element) -> str:
+    """What a turn says: a ``turn`` directive's text, or a marked paragraph's and that
+    of the unmarked blocks that continue it."""
+    if isinstance(node, pn.turn) or node.parent is None:
+        return node.astext()
+    parts = [node.astext()]
+    siblings = node.parent.children
+    for sibling in siblings[siblings.index(node) + 1 :]:
+        if not isinstance(sibling, _CONTINUATIONS) or MARK in sibling.attributes:
+            break
+        parts.append(sibling.astext())
+    return "\n".join(parts)
+
+
+def _soundbite_places(
+    document: nodes.document, timeline: list[tuple[str, float | None, nodes.Element]]
+) -> list[tuple[nodes.Element, int | None]]:
+    """Each highlight of the page with the index of the turn it is written in (a
+    ``turn`` directive, a marked paragraph) or right after (as a block that
+    continues a bold-name turn), else None."""
+    index = {id(node): position for position, (_r, _s, node) in enumerate(timeline)}
+    placed: list[tuple[nodes.Element, int | None]] = []
+    for node in document.findall(_is_soundbite):
+        assert isinstance(node, nodes.Element)
+        start: nodes.Element = node.parent if isinstance(node, pn.soundbite_mark) else node
+        found: int | None = None
+        ancestor: nodes.Element | None = start
+        while ancestor is not None and found is None:
+            found = index.get(id(ancestor))
+            ancestor = ancestor.parent
+        if found is None and start.parent is not None:
+            siblings = start.parent.children
+            for sibling in reversed(siblings[: siblings.index(start)]):
+                if id(sibling) in index:
+                    found = index[id(sibling)]
+                    break
+                if not isinstance(sibling, _CONTINUATIONS) or MARK in sibling.attributes:
+                    break
+        placed.append((node, found))
+    return placed
 
 
 def _has_text(node: pn.turn) -> bool:

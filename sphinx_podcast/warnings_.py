@@ -73,6 +73,9 @@ class Subtype(StrEnum):
     """An episode without an audio file, left out of the podcast feed."""
     control_character = "control_character"
     """A page, transcript file or conf.py value with control characters (removed)."""
+    soundbite = "soundbite"
+    """A highlight that quotes no turn of its page, names a turn that is not there, or
+    lasts outside the 15–120 s the podcast namespace recommends (feed)."""
     speaker_page = "speaker_page"
     """A speaker page cannot be generated: a page the author wrote has its name."""
 

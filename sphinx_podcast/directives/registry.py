@@ -9,6 +9,7 @@ from ..warnings_ import info
 from .episode import EpisodeDirective
 from .lists import EpisodeListDirective, SpeakerListDirective
 from .outline import OutlineDirective
+from .soundbite import SoundbiteDirective, SoundbiteListDirective, SoundbitesDirective
 from .speaker import SpeakerDirective, SpeakerPageDirective
 from .transcript import TranscriptDirective
 from .turn import TurnDirective
@@ -21,6 +22,9 @@ DIRECTIVES = {
     "transcript": TranscriptDirective,
     "episode-list": EpisodeListDirective,
     "speaker-list": SpeakerListDirective,
+    "soundbite": SoundbiteDirective,
+    "soundbites": SoundbitesDirective,
+    "soundbite-list": SoundbiteListDirective,
 }
 
 

@@ -91,8 +91,10 @@ addEventListener("message", ev => {  // YouTube reports its time
   if (typeof t === "number") mark(scope(e), t);
 });
 
-const copy = b => {  // the page URL with #t=
-  const url = b.dataset.url = location.href.split("#")[0] + "#t=" + b.closest(".podcast-turn").dataset.start;
+const copy = b => {  // a highlight's link to its moment, else the page URL with the turn's #t=
+  const moment = b.parentElement.querySelector(".podcast-soundbite-link");
+  const url = b.dataset.url = moment ? moment.href
+    : location.href.split("#")[0] + "#t=" + b.closest(".podcast-turn").dataset.start;
   const done = () => { b.classList.add("podcast-copied"); setTimeout(() => b.classList.remove("podcast-copied"), 1500); };
   const fallback = () => { history.replaceState(null, "", url); done(); };
   if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, fallback); else fallback();
@@ -118,7 +120,7 @@ const fromHash = () => {  // an embed starts there once loaded
 };
 addEventListener("hashchange", fromHash);
 
-for (const el of all(".podcast-turn[data-start] .podcast-turn-label")) {
+for (const el of all(".podcast-turn[data-start] .podcast-turn-label, .podcast-soundbite figcaption")) {
   el.append(button("podcast-copy", "", L.copy));
 }
 for (const r of new Set(turns().map(scope))) {

@@ -179,6 +179,34 @@ def depart_speaker_label(self: HTML5Translator, node: pn.speaker_label) -> None:
     self.body.append("</span>")
 
 
+def visit_soundbite(self: HTML5Translator, node: pn.soundbite) -> None:
+    """``<figure class="podcast-soundbite" data-speaker=… data-start=…>``."""
+    data: dict[str, Any] = {"data-speaker": node.get("speaker", "")}
+    if node.get("start") is not None:
+        data["data-start"] = format_seconds_attr(node["start"])
+    self.body.append(self.starttag(node, "figure", "", **data))
+
+
+def depart_soundbite(self: HTML5Translator, node: pn.soundbite) -> None:
+    self.body.append("</figure>\n")
+
+
+def visit_soundbite_caption(self: HTML5Translator, node: pn.soundbite_caption) -> None:
+    self.body.append(self.starttag(node, "figcaption", ""))
+
+
+def depart_soundbite_caption(self: HTML5Translator, node: pn.soundbite_caption) -> None:
+    self.body.append("</figcaption>\n")
+
+
+def visit_soundbite_mark(self: HTML5Translator, node: pn.soundbite_mark) -> None:
+    self.body.append(self.starttag(node, "mark", ""))
+
+
+def depart_soundbite_mark(self: HTML5Translator, node: pn.soundbite_mark) -> None:
+    self.body.append("</mark>")
+
+
 VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     pn.turn: (visit_turn, depart_turn),
     pn.episode_header: (visit_episode_header, depart_episode_header),
@@ -188,4 +216,7 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     pn.time_link: (visit_time_link, depart_time_link),
     pn.speaker_label: (visit_speaker_label, depart_speaker_label),
     pn.turn_label: (visit_turn_label, depart_turn_label),
+    pn.soundbite: (visit_soundbite, depart_soundbite),
+    pn.soundbite_caption: (visit_soundbite_caption, depart_soundbite_caption),
+    pn.soundbite_mark: (visit_soundbite_mark, depart_soundbite_mark),
 }

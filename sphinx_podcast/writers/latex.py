@@ -269,6 +269,33 @@ def depart_speaker_profile(self: LaTeXTranslator, node: pn.speaker_profile) -> N
     pass  # written by the visitor (SkipNode)
 
 
+# -- highlights ----------------------------------------------------------------------
+
+
+def visit_soundbite(self: LaTeXTranslator, node: pn.soundbite) -> None:
+    """A pull quote: the quote set large between rules, who said it and when below."""
+    quote = [child for child in node.children if isinstance(child, nodes.block_quote)]
+    others = [child for child in node.children if not isinstance(child, nodes.block_quote)]
+    body = _render(self, *(grandchild for child in quote for grandchild in child.children))
+    self.body.append(f"\n\\begin{{sphinxpodcastsoundbite}}{_labels(self, node)}%\n{body}\n")
+    for child in others:
+        child.walkabout(self)
+    self.body.append("\n\\end{sphinxpodcastsoundbite}\n")
+    raise nodes.SkipNode
+
+
+def depart_soundbite(self: LaTeXTranslator, node: pn.soundbite) -> None:
+    pass  # written by the visitor (SkipNode)
+
+
+def visit_soundbite_caption(self: LaTeXTranslator, node: pn.soundbite_caption) -> None:
+    self.body.append("\n\\sphinxpodcastsoundbitecaption{")
+
+
+def depart_soundbite_caption(self: LaTeXTranslator, node: pn.soundbite_caption) -> None:
+    self.body.append("}\n")
+
+
 # -- the rest ------------------------------------------------------------------------
 
 
@@ -289,6 +316,8 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     pn.outline: (visit_outline, depart_outline),
     pn.backlink: (visit_backlink, depart_backlink),
     pn.speaker_profile: (visit_speaker_profile, depart_speaker_profile),
+    pn.soundbite: (visit_soundbite, depart_soundbite),
+    pn.soundbite_caption: (visit_soundbite_caption, depart_soundbite_caption),
 }
 
 
