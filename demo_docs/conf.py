@@ -70,14 +70,39 @@ podcast_speakers = {
         "name": "Ada Example",
         "aliases": ["Ada"],
         "url": "https://example.org/ada",
+        "role": "guest",
+        "bio": (
+            "Ada Example maintains a small command-line tool for cleaning CSV files "
+            "that, to her ongoing surprise, is now used by several national "
+            "statistics offices."
+        ),
     },
     "michael": {
         "name": "Michaël Durand",
         "aliases": ["Michaël", "Michael"],
+        "url": "https://example.org/michael",
+        "role": "guest",
+        "bio": (
+            "Michaël Durand works on text encodings and search at a public library "
+            "network. He is, by necessity, an expert on what software does to the "
+            "letter ë."
+        ),
     },
-    # A plain string is the speaker's name.
-    "lena": "Lena Osei",
+    "lena": {
+        "name": "Lena Osei",
+        "aliases": ["Lena O."],
+        "role": "guest",
+        "bio": (
+            "Lena Osei runs a community woodworking shop and a mailing list where "
+            "people share jigs, templates and the scripts that generate them."
+        ),
+    },
 }
+
+# Speakers without a `speaker` directive (the guests) get a page each,
+# generated into speakers/ (git-ignored).
+# podcast_speaker_pages = True      (default)
+# podcast_soundbites_auto = True    (default: an episode lists its highlights at the top)
 
 # podcast_strict_speakers = True     (default: warn about bold names that are nobody)
 # podcast_outline = "manual"         (default: every episode places its outline)
