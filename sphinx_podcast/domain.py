@@ -122,6 +122,7 @@ class PodcastDomain(Domain):
         self._catalog: Catalog | None = None
         # Documents read in this build (duplicates are warned about for these).
         self._reading: set[str] = set()
+        self.read_list: list[str] = []
 
     # -- typed accessors -------------------------------------------------
 
@@ -283,6 +284,10 @@ class PodcastDomain(Domain):
 
     def begin_build(self, docnames: Iterable[str]) -> None:
         self._reading = set(docnames)
+        if isinstance(docnames, list):
+            # Sphinx's own list of the pages it reads (and then writes): a generated
+            # page removed after reading must leave it (see speaker_pages)
+            self.read_list = docnames
 
     @property
     def reading(self) -> set[str]:
@@ -360,10 +365,15 @@ class PodcastDomain(Domain):
         if typ == "episode":
             return self._resolve_episode(fromdocname, builder, target, node, contnode)
         if typ == "t":
+            refdoc = node.get("refdoc", fromdocname)
             with contextlib.suppress(TimeFormatError):
                 parse_time(target)
                 return _time_reference(target, node, contnode, builder)
-            return self._resolve_moment(fromdocname, builder, target, node, contnode)
+            if any(self.find_episode(e, refdoc) for e, _moment in split_moment(target)):
+                return self._resolve_moment(fromdocname, builder, target, node, contnode)
+            if _names_a_moment(target):
+                return None  # perhaps another project's (intersphinx), else a warning
+            return _time_reference(target, node, contnode, builder)  # warns: a bad time
         if typ == "turn":
             return self._resolve_moment(fromdocname, builder, target, node, contnode)
         return None
@@ -404,16 +414,7 @@ class PodcastDomain(Domain):
         if found is None:
             return None
         episode, seconds, anchor = found
-        title = episode.title or episode.docname
-        if node.get("refexplicit"):
-            text = contnode.astext()
-        elif node["reftype"] == "t" and seconds is not None:
-            text = format_time(seconds)
-        elif seconds is not None:
-            text = _("%(episode)s at %(time)s") % {"episode": title, "time": format_time(seconds)}
-        else:
-            text = title
-        label = nodes.inline(text, text, classes=["podcast-turn-ref"])
+        label = moment_label(node, contnode, episode.title or episode.docname, seconds)
         return moment_reference(builder, fromdocname, episode, seconds, anchor, label)
 
     def resolve_any_xref(
@@ -508,6 +509,42 @@ def split_moment(target: str) -> Iterator[tuple[str, str]]:
         position = target.find(":", position + 1)
 
 
+def _names_a_moment(target: str) -> bool:
+    """Whether *target* reads as EPISODE:TIME (an episode name has more than digits)."""
+    for episode_part, moment in split_moment(target):
+        if re.search(r"[^\d:.\s]", episode_part):
+            with contextlib.suppress(TimeFormatError):
+                parse_time(moment)
+                return True
+    return False
+
+
+def moment_label(
+    node: pending_xref, contnode: Element, title: str, seconds: float | None
+) -> nodes.inline:
+    """The text of a link to a moment: the author's, the time (``{t}``), or the episode's
+    title and the time (``{turn}``)."""
+    if node.get("refexplicit"):
+        text = contnode.astext()
+    elif node["reftype"] == "t" and seconds is not None:
+        text = format_time(seconds)
+    elif seconds is not None:
+        text = _("%(episode)s at %(time)s") % {"episode": title, "time": format_time(seconds)}
+    else:
+        text = title
+    return nodes.inline(text, text, classes=["podcast-turn-ref"])
+
+
+def seeks(builder: Builder) -> bool:
+    """Whether *builder*'s pages have a player that ``#t=`` seeks: one page per episode,
+    in a browser (not singlehtml's one page, not an EPUB reader)."""
+    return (
+        builder.format == "html"
+        and builder.name != "singlehtml"
+        and not builder.name.startswith("epub")
+    )
+
+
 def moment_reference(
     builder: Builder,
     fromdocname: str,
@@ -519,7 +556,9 @@ def moment_reference(
     """A link to a moment of *episode*: ``page.html#t=SECONDS`` where a player can seek
     (HTML pages, one per episode), else the anchor, else the episode."""
     title = episode.title or episode.docname
-    if seconds is not None and builder.format == "html" and builder.name != "singlehtml":
+    if builder.name == "singlehtml" and anchor.startswith(("turn-", "soundbite-")):
+        anchor = f"{nodes.make_id(episode.docname)}-{anchor}"  # as the page's ids are there
+    if seconds is not None and seeks(builder):
         uri = (
             ""
             if fromdocname == episode.docname
@@ -781,21 +820,10 @@ def _on_missing_reference(
         page = found["refuri"].partition("#")[0]
         fragment = f"t={format_seconds_attr(seconds)}" if seconds is not None else moment
         title = found.get("reftitle", "") or episode_part
-        if node.get("refexplicit"):
-            text = contnode.astext()
-        elif node["reftype"] == "t" and seconds is not None:
-            text = format_time(seconds)
-        elif seconds is not None:
-            text = _("%(episode)s at %(time)s") % {
-                "episode": found.astext(),
-                "time": format_time(seconds),
-            }
-        else:
-            text = found.astext()
         reference = nodes.reference(
             "",
             "",
-            nodes.inline(text, text, classes=["podcast-turn-ref"]),
+            moment_label(node, contnode, found.astext(), seconds),
             refuri=f"{page}#{fragment}",
             internal=False,
             reftitle=title,

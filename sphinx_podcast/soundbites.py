@@ -27,7 +27,7 @@ from . import nodes as pn
 from .blocks import block_elements
 from .compat import get_builder
 from .config import get_config
-from .domain import PodcastDomain, get_podcast_domain, podcast_xref
+from .domain import PodcastDomain, get_podcast_domain, podcast_xref, seeks
 from .locale import _
 from .model import (
     Soundbite,
@@ -275,7 +275,7 @@ class SoundbiteContent(SphinxPostTransform):
         self.domain = domain
         builder = get_builder(self.env)
         # a moment is a time where pages have a player to seek, else the quote's anchor
-        self.seek = builder.format == "html" and builder.name != "singlehtml"
+        self.seek = seeks(builder)
         found: list[nodes.Element] = []
         headers: list[pn.episode_header] = []
         for node in block_elements(self.document):
@@ -297,6 +297,19 @@ class SoundbiteContent(SphinxPostTransform):
         if get_config(self.config).soundbites_auto:
             for header in headers:
                 self._auto_list(header, found)
+        if builder.name == "singlehtml":
+            self._page_unique_ids()
+
+    def _page_unique_ids(self) -> None:
+        """singlehtml puts every page on one: a highlight's id gets its page's name in
+        front, as turns' ids do (links to it do the same)."""
+        for node in list(self.document.findall(_is_soundbite)):
+            assert isinstance(node, nodes.Element)
+            docname = node.get("docname")
+            if docname and node["ids"] and node["ids"][0].startswith("soundbite-"):
+                node_id = f"{nodes.make_id(docname)}-{node['ids'][0]}"
+                node["ids"][0] = node_id
+                self.document.ids[node_id] = node
 
     def _of_page(self, docname: str) -> list[Soundbite]:
         return sorted(
@@ -413,6 +426,10 @@ class SoundbiteContent(SphinxPostTransform):
             node += nodes.paragraph(text, text, classes=["podcast-soundbites-empty"])
             return
         node.extend(self._entries(chosen, refdoc, episode=True))
+
+
+def _is_soundbite(node: nodes.Node) -> bool:
+    return isinstance(node, pn.soundbite | pn.soundbite_mark)
 
 
 def setup_soundbites(app: Sphinx) -> None:

@@ -100,24 +100,65 @@ def _generated_files(app: Sphinx, folder: str) -> list[Path]:
     )
 
 
-def _on_builder_inited(app: Sphinx) -> None:
-    """Remove pages of speakers no longer in conf.py (or all, with the pages off)
-    before Sphinx looks for source files."""
+def _wanted(app: Sphinx, written: set[str]) -> dict[str, Speaker]:
+    """docname -> speaker of the pages to generate: conf.py's speakers without a
+    profile written by the author (*written*: their keys)."""
     settings = get_config(app.config)
+    wanted: dict[str, Speaker] = {}
+    if settings.speaker_pages:
+        for key, speaker in settings.speakers.items():
+            if key not in written:
+                wanted.setdefault(page_docname(settings.speaker_pages, key), speaker)
+    return wanted
+
+
+def _write(app: Sphinx, docname: str, speaker: Speaker, *, report: bool) -> bool:
+    """Write the page's file if it is missing or out of date; True if it was written.
+    A file of that name that the author wrote is left alone (warned about if *report*)."""
+    syntax = _syntax(app)
+    files = _existing(app, docname)
+    ours = [path for path in files if _is_generated(path)]
+    if len(files) > len(ours):
+        if report:
+            _warn_taken(docname, speaker)
+        return False
+    if syntax is None:
+        return False
+    path = Path(app.srcdir, docname + syntax[0])
+    text = page_source(speaker, syntax[1])
+    for other in ours:
+        if other != path:
+            other.unlink()
+    if path in ours and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    """Before Sphinx looks for source files: remove the pages of speakers no longer in
+    conf.py (or all, with the pages off), and write those the last build knew to be
+    needed (all, from scratch), so toctrees and links can name them when pages are
+    read; what the pages read then say is settled at ``env-updated``."""
+    settings = get_config(app.config)
+    domain = get_podcast_domain(app.env)
     folders = {settings.speaker_pages or "speakers"}
     # and the folders of the last build's pages (the setting may have changed)
-    folders.update(d.rpartition("/")[0] for d in get_podcast_domain(app.env).data["generated"])
-    wanted = {page_docname(settings.speaker_pages, key) for key in settings.speakers}
+    folders.update(d.rpartition("/")[0] for d in domain.data["generated"])
+    wanted = _wanted(app, domain.written_profile_keys())
     for folder in folders:
         removed = False
         for path in _generated_files(app, folder):
             docname = f"{folder}/{path.name.rpartition('.')[0]}"
-            if not settings.speaker_pages or docname not in wanted:
+            if docname not in wanted:
                 path.unlink()
                 removed = True
         directory = Path(app.srcdir, folder)
         if removed and not any(directory.iterdir()):
             directory.rmdir()  # the folder was ours too
+    for docname, speaker in sorted(wanted.items()):
+        _write(app, docname, speaker, report=False)
 
 
 def sync_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -128,43 +169,32 @@ def sync_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     folder = settings.speaker_pages
     if not folder:
         return []
-    written = domain.written_profile_keys()
-    wanted: dict[str, Speaker] = {}
-    for key, speaker in settings.speakers.items():
-        if key not in written:
-            wanted.setdefault(page_docname(folder, key), speaker)
-    syntax = _syntax(app)
+    wanted = _wanted(app, domain.written_profile_keys())
     to_read: list[str] = []
     for docname, speaker in sorted(wanted.items()):
-        files = _existing(app, docname)
-        ours = [path for path in files if _is_generated(path)]
-        if len(files) > len(ours):
-            _warn_taken(docname, speaker)
-            continue
-        if syntax is None:
-            continue
-        path = Path(app.srcdir, docname + syntax[0])
-        text = page_source(speaker, syntax[1])
-        for other in ours:
-            if other != path:
-                other.unlink()
-        if path not in ours or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        if _write(app, docname, speaker, report=True) or (
+            docname not in env.all_docs and _existing(app, docname)
+        ):
             to_read.append(docname)
-        elif docname not in env.all_docs:
-            to_read.append(docname)
-    for docname in sorted(set(domain.data["generated"]) - set(wanted)):
+    added = [docname for docname in to_read if docname not in env.all_docs]
+    removed = sorted(set(domain.data["generated"]) - set(wanted))
+    for docname in removed:
         _remove(app, env, docname)
+        while docname in domain.read_list:
+            domain.read_list.remove(docname)
     for path in _generated_files(app, folder):
         docname = f"{folder}/{path.name.rpartition('.')[0]}"
         if docname not in wanted:
             path.unlink()
+    if added or removed:  # as Sphinx does when files come and go: globs may match them
+        to_read += sorted(env.glob_toctrees & env.found_docs - set(to_read))
     if to_read:
-        domain.begin_build([*domain.reading, *to_read])
+        syntax = _syntax(app)
+        domain.begin_build({*domain.reading, *to_read})
         for docname in to_read:
-            env.project.docnames.add(docname)
-            _note_path(env, docname, syntax[0] if syntax else "")
+            if docname not in env.found_docs:
+                env.project.docnames.add(docname)
+                _note_path(env, docname, syntax[0] if syntax else "")
             app.events.emit("env-purge-doc", env, docname)
             env.clear_doc(docname)
             app.builder.read_doc(docname)

@@ -19,22 +19,11 @@ import lxml.html
 import pytest
 from conftest import ROOTS, build_copy, warnings_of
 from test_crosspage_incremental import bodies, build, edit, progress
+from test_speaker_pages import has_class, parse, text
 
 from sphinx_podcast.soundbites import quote_in
 
 NS = {"podcast": "https://podcastindex.org/namespace/1.0"}
-
-
-def parse(path: Path) -> lxml.html.HtmlElement:
-    return lxml.html.parse(str(path)).getroot()
-
-
-def text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
-
-
-def has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 def figures(root: lxml.html.HtmlElement) -> list[tuple[str | None, str, str, str, str]]:
