@@ -193,18 +193,18 @@ def test_feed_soundbites(built) -> None:  # type: ignore[no-untyped-def]
     assert items == {
         "Mills and Memory": [
             (
-                "30.0",
-                "40.0",
+                "30",
+                "40",
                 "I started restoring the mill in my spare time … it grew into a village project.",
             ),
-            ("90.0", "150.0", "nobody remembers who baked the first loaf"),  # warned: > 120 s
-            ("300.0", "20.0", "Slower wheels and better flour."),  # :duration: 20
+            ("90", "150", "nobody remembers who baked the first loaf"),  # warned: > 120 s
+            ("300", "20", "Slower wheels and better flour."),  # :duration: 20
         ],
         "Threshing Floors": [
-            ("130.0", "50.0", "The floor remembers every harvest."),
-            ("180.0", "30.0", "Flails are older than writing."),
-            ("230.0", "70.0", "We sing to keep the rhythm."),  # to the episode's end
-            ("5.0", "115.0", "This sentence is nowhere in the episode."),
+            ("130", "50", "The floor remembers every harvest."),
+            ("180", "30", "Flails are older than writing."),
+            ("230", "70", "We sing to keep the rhythm."),  # to the episode's end
+            ("5", "115", "This sentence is nowhere in the episode."),
         ],
     }
 
