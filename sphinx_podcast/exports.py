@@ -87,10 +87,12 @@ def episode_chapters(domain: PodcastDomain, docname: str) -> list[formats.Chapte
     for start, section in _resolved(domain, docname):
         if start is not None and section >= 0 and section not in starts:
             starts[section] = start
-    chapters = sorted(
-        (formats.Chapter(start, sections[index][0]) for index, start in starts.items()),
-        key=lambda c: c.start,
-    )
+    chapters = [formats.Chapter(start, sections[index][0]) for index, start in starts.items()]
+    # chapters of the outline directive's content, which have no section of their own
+    flat = domain.feed_note(docname).get("chapters", ())
+    pairs = zip(flat[::2], flat[1::2], strict=True)
+    chapters.extend(formats.Chapter(start, title) for start, title in pairs)
+    chapters.sort(key=lambda c: c.start)
     episode = domain.episodes.get(docname)
     duration = episode.duration if episode else None
     for index, chapter in enumerate(chapters):

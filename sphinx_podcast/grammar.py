@@ -119,19 +119,27 @@ class Suspicious:
     """Looks like a turn label but is not one: *reason* says why (for a warning)."""
 
     reason: str
+    name: str = ""
+    """The name part of the label (what an importer may still make a turn of)."""
+    times: tuple[str, ...] = ()
+    """Every time between the name and the colon, as written."""
 
 
 def _times(groups: str) -> list[str]:
     return [match["inner"].strip() for match in _GROUP.finditer(groups)]
 
 
-def _bold_problem(bold: str, times: list[str]) -> Suspicious | None:
+def _bold_problem(bold: str, name: str, times: list[str]) -> Suspicious | None:
     if len(times) > 1:
         shown = ", ".join(repr(time) for time in times)
-        return Suspicious(f"a bold label with {len(times)} times ({shown}) is not a turn")
+        return Suspicious(
+            f"a bold label with {len(times)} times ({shown}) is not a turn", name, tuple(times)
+        )
     if len(bold) > MAX_NAME_LENGTH:
         return Suspicious(
-            f"a bold label of {len(bold)} characters (over {MAX_NAME_LENGTH}) is not a turn"
+            f"a bold label of {len(bold)} characters (over {MAX_NAME_LENGTH}) is not a turn",
+            name,
+            tuple(times),
         )
     return None
 
@@ -150,7 +158,7 @@ def read_bold_label(bold: str, after: str) -> Label | Suspicious | None:
         if not inside:
             return None
         times = _times(inside["groups"])
-        problem = _bold_problem(text, times)
+        problem = _bold_problem(text, inside["name"].strip(), times)
         if problem is not None:
             return problem
         start = len(after) - len(after.lstrip())
@@ -161,7 +169,7 @@ def read_bold_label(bold: str, after: str) -> Label | Suspicious | None:
     if not match:
         return None
     times = _times(match["groups"])
-    problem = _bold_problem(text, times)
+    problem = _bold_problem(text, text, times)
     if problem is not None:
         return problem
     colon = after.index(":", len(match["groups"]))

@@ -153,6 +153,8 @@ class EpisodePageTransform(SphinxTransform):
                 self._add_outline(header)
             domain.note_shows(docname, "episode")
             self._note_turns(header)
+            chapters = sorted({c for node in outlines for c in _outline_chapters(node)})
+            domain.note_feed(docname, chapters=tuple(part for c in chapters for part in c))
         if header is not None or directive_turns:
             domain.note_shows(docname, "speakers")
         if header is None and self.env.temp_data.get("podcast_has_soundbites"):
@@ -164,7 +166,7 @@ class EpisodePageTransform(SphinxTransform):
                     soundbite,
                 )
         for node in outlines:
-            if not following_sections(node):
+            if not following_sections(node) and not node.get("chapters"):
                 warn(
                     "outline has no sections after it; nothing to list",
                     Subtype.empty_outline,
@@ -685,7 +687,7 @@ class TurnResolver(SphinxPostTransform):
 
     def _fill_outline(self, node: pn.outline) -> None:
         sections = following_sections(node)
-        if not sections:  # warned about at read time
+        if not sections and not node.get("chapters"):  # warned about at read time
             node.parent.remove(node)
             return
         title = node.get("title") or _("Outline")
@@ -693,7 +695,11 @@ class TurnResolver(SphinxPostTransform):
         node += nodes.rubric(title, title, classes=["podcast-outline-title"])
         outline_id = self._page_unique_id(node)
         self.listed_again: pn.outline | None = None
-        node += self._outline_list(sections, outline_id, node.get("depth", 0), 1, node)
+        self.item_starts: dict[int, float] = {}  # id of a top entry -> its chapter time
+        items = self._outline_list(sections, outline_id, node.get("depth", 0), 1, node)
+        for start, chapter_title in _outline_chapters(node):
+            self._add_chapter(items, start, chapter_title)
+        node += items
         if self.listed_again is not None:
             first = self.listed_again
             where = f" (line {first.line})" if first.line else ""
@@ -728,21 +734,11 @@ class TurnResolver(SphinxPostTransform):
             )
             start = _first_start(section)
             if start is not None:
-                shown = format_time(start)
                 entry += nodes.Text(" ")
-                if self.html:
-                    entry += pn.time_link(
-                        shown,
-                        shown,
-                        refuri=f"#t={format_seconds_attr(start)}",
-                        classes=["podcast-time", "podcast-chapter-time"],
-                        label=_("Play from %s") % shown,
-                    )
-                else:
-                    entry += nodes.inline(
-                        f"[{shown}]", f"[{shown}]", classes=["podcast-chapter-time"]
-                    )
+                entry += self._chapter_time(start)
             item = nodes.list_item("", entry, classes=[], title=text)
+            if start is not None:
+                self.item_starts[id(item)] = start
             children = [s for s in section.children if isinstance(s, nodes.section)]
             if children and (not depth or level < depth):
                 item += self._outline_list(children, outline_id, depth, level + 1, outline)
@@ -753,6 +749,33 @@ class TurnResolver(SphinxPostTransform):
             elif self.listed_again is None:
                 self.listed_again = first
         return items
+
+    def _chapter_time(self, start: float) -> nodes.Node:
+        """A chapter's time in the outline: a link that seeks the player (HTML)."""
+        shown = format_time(start)
+        if self.html:
+            return pn.time_link(
+                shown,
+                shown,
+                refuri=f"#t={format_seconds_attr(start)}",
+                classes=["podcast-time", "podcast-chapter-time"],
+                label=_("Play from %s") % shown,
+            )
+        return nodes.inline(f"[{shown}]", f"[{shown}]", classes=["podcast-chapter-time"])
+
+    def _add_chapter(self, items: nodes.bullet_list, start: float, title: str) -> None:
+        """A chapter without a section of its own, among the top entries by its time."""
+        entry = nodes.paragraph("", "", nodes.inline(title, title), nodes.Text(" "))
+        entry += self._chapter_time(start)
+        item = nodes.list_item("", entry, classes=["podcast-outline-chapter"], title=title)
+        position = len(items.children)
+        for index, other in enumerate(items.children):
+            other_start = self.item_starts.get(id(other))
+            if other_start is not None and other_start > start:
+                position = index
+                break
+        items.insert(position, item)
+        self.item_starts[id(item)] = start
 
     def _add_backlink(self, section: nodes.section, outline_id: str) -> None:
         symbol = self.podcast_config.backlink_symbol
@@ -780,6 +803,12 @@ class TurnResolver(SphinxPostTransform):
             label=_("Back to the outline"),
         )
         section.insert(body_end, nodes.paragraph("", "", link, classes=["podcast-backlink-line"]))
+
+
+def _outline_chapters(node: pn.outline) -> list[tuple[float, str]]:
+    """The chapters an outline directive lists without a section: (start, title)."""
+    chapters: list[tuple[float, str]] = node.get("chapters", [])
+    return chapters
 
 
 def _first_start(section: nodes.section) -> float | None:

@@ -65,12 +65,13 @@ def test_a_bold_label_with_two_times_is_suspicious() -> None:
         found = read_bold_line(line)
         assert isinstance(found, Suspicious), line
         assert found.reason.startswith("a bold label with 2 times ('00:01', '00:02')")
+        assert (found.name, found.times) == ("Ada", ("00:01", "00:02"))
 
 
 def test_a_bold_part_over_80_characters_is_suspicious() -> None:
     name = "A" * 81
     assert read_bold_label(name, ": x") == Suspicious(
-        "a bold label of 81 characters (over 80) is not a turn"
+        "a bold label of 81 characters (over 80) is not a turn", name
     )
     assert isinstance(read_bold_label(name + ":", " x"), Suspicious)
     assert isinstance(read_bold_label("A" * 80, ": x"), Label)

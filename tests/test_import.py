@@ -54,7 +54,7 @@ def test_jekyll_front_matter_becomes_the_episode(tide) -> None:  # type: ignore[
     assert ":date: 2024-03-14\n" in head  # from the file name
     assert ":youtube: AbCdEfGhI_k\n" in head
     assert ":spotify: 4kQx7mWq2ZrT9bLp0sVn1e\n" in head
-    assert ":hosts: sam\n:guests: ada\n" in head
+    assert ":hosts: sam-host\n:guests: ada-example\n" in head  # full names from the post
     assert ":category:" not in head  # "podcast" says nothing
     # the first intro paragraph is the summary, the rest of the intro stays
     assert "\n\nAda Example keeps the tide gauge of a small harbour town online as [open data]" in (
@@ -88,14 +88,18 @@ def test_jekyll_outline_and_back_links(tide) -> None:  # type: ignore[no-untyped
 
 def test_jekyll_turns_kept_and_speakers_found(tide) -> None:  # type: ignore[no-untyped-def]
     result, speakers = tide
-    assert result.speakers == ["Sam", "Ada"]
-    assert result.turns == 11
+    # full names: "Ada Example" from the title, "Sam Host" from the text ("talks with Sam Host")
+    assert result.speakers == ["Sam Host", "Ada Example"]
+    assert result.turns == 10  # the highlighted quote is a quote, not a turn
     assert result.timed == 0
     assert turns(result.text)[:2] == [
-        ("Sam", None, "What does a harbour master keep in a drawer?"),
-        ("Ada", None, "Forty years of tide readings, in pencil, on squared paper."),
+        ("Sam Host", None, "What does a harbour master keep in a drawer?"),
+        ("Ada Example", None, "Forty years of tide readings, in pencil, on squared paper."),
     ]
-    assert [(s.key, s.name) for s in speakers.new] == [("sam", "Sam"), ("ada", "Ada")]
+    assert [(s.key, s.name) for s in speakers.new] == [
+        ("sam-host", "Sam Host"),
+        ("ada-example", "Ada Example"),
+    ]
 
 
 def test_jekyll_liquid_and_html_are_kept_or_reported(tide) -> None:  # type: ignore[no-untyped-def]
@@ -107,6 +111,7 @@ def test_jekyll_liquid_and_html_are_kept_or_reported(tide) -> None:  # type: ign
     warnings = [(line, message) for line, level, message in notes(result) if level == "warning"]
     assert warnings == [
         (19, "HTML <sup>, <sub>, <i> kept as written (line 19): shown by the HTML builders only"),
+        (22, "hand-written outline (6 entries) replaced by an outline directive"),
         (
             65,
             "Liquid include 'newsletter.html' kept as written: Sphinx does not run Liquid; "
@@ -121,27 +126,34 @@ def test_jekyll_liquid_and_html_are_kept_or_reported(tide) -> None:  # type: ign
 def test_jekyll_chapter_times_and_quote_turns() -> None:
     path = JEKYLL / "2019-11-02-harbour-lights.md"
     result = convert(read(path), path.name)
-    assert "```{outline}\n:title: Contents\n```" in result.text
+    # the chapter that matches no section stays a chapter of its own
+    assert "```{outline}\n:title: Contents\n\n- 15:40 Ghosts\n```" in result.text
     assert turns(result.text) == [
         ("Sam", "00:00", "Welcome to the workshop. Today my guest is Lena, who climbs towers for a living."),  # noqa: E501
-        ("Lena", None, "Only small towers. The big ones have lifts now."),
+        ("Lena Osei", None, "Only small towers. The big ones have lifts now."),
         ("Sam", "02:28", "What breaks first, the glass or the brass?"),
-        ("Lena", None, "The brass. Glass is patient; brass turns green and gives up."),
+        ("Lena Osei", None, "The brass. Glass is patient; brass turns green and gives up."),
         ("Sam", None, "And then?"),
-        ("Lena", "10:05", "Ships have satellites now. The light stays because the town likes it."),
+        ("Lena Osei", "10:05", "Ships have satellites now. The light stays because the town likes it."),  # noqa: E501
     ]  # fmt: skip
-    # a label used once is not a speaker: kept as written, and said so
-    assert '\n\nNote: "This part was recorded outdoors."\n\n' in result.text
+    # a label used once, after a turn, is not a speaker: an admonition, so that it does
+    # not join Lena's turn; and said so
+    assert '```{admonition} Note\n\n"This part was recorded outdoors."\n```' in result.text
     assert result.timed == 3
     assert ":youtube: ZyXwVuTsR_9\n" in result.text  # from a full YouTube URL
     assert ":tags: lighthouses, history\n" in result.text
     assert ":date: 2019-11-02\n" in result.text
     assert "(#contents)" not in result.text and "#contents" not in result.text
-    assert (
-        16,
-        "warning",
-        "chapter 'Ghosts' at 15:40 matches no section; its time is not used",
-    ) in (notes(result))
+    assert [(line, message) for line, level, message in notes(result) if level == "warning"] == [
+        (11, "hand-written outline (4 entries) replaced by an outline directive (with 1 "
+         "chapters of their own)"),
+        (16, "chapter 'Ghosts' matches no section with turns: kept as chapters of their own in "
+         "the outline"),
+        (20, "speaker 'Sam' has no full name in the title, the front matter or the text: give "
+         "it with --speaker 'Sam=Full Name' (or --host)"),
+        (30, "'Note' is not a speaker: this paragraph became an admonition titled 'Note'; "
+         "give --speaker 'Note' if it is a turn"),
+    ]  # fmt: skip
 
 
 MINIMAL = """\
@@ -164,8 +176,13 @@ title: Minimal
 def test_links_to_headings_use_the_ids_sphinx_gives() -> None:
     result = convert(MINIMAL, "minimal.md")
     assert "[the heading](#kramdown-won-t-match)" in result.text
-    assert "[nowhere](#nowhere)" in result.text
-    assert (11, "warning", "link to '#nowhere' matches no heading on this page") in notes(result)
+    assert "and nowhere.\n" in result.text  # a dead link would break the build: text only
+    assert (
+        11,
+        "warning",
+        "link to '#nowhere' matches no heading on this page: its text 'nowhere' is kept "
+        "without the link",
+    ) in notes(result)
     assert "**Ada**: Again.\n" in result.text
 
 
@@ -186,8 +203,6 @@ def test_a_page_without_front_matter_takes_its_first_heading() -> None:
             6,
             "outline: malformed time '1:75:00'",
         ),
-        ("---\ntitle: t\n---\n**Ada** [12:60]: x\n\n**Ada**: y\n", 4, "malformed time '12:60'"),
-        ("---\nduration: 1:75:00\n---\n**Ada**: x\n\n**Ada**: y\n", 2, "front matter:"),
         ("# T\n\n:::{episode}\n:::\n\n**Ada**: x\n", 3, "already a sphinx-podcast page"),
     ],
 )
@@ -200,6 +215,22 @@ def test_bad_markdown_is_one_error_with_its_line(text: str, line: int, message: 
     assert message in error.value.message
     assert str(error.value).startswith(f"post.md:{line}: ")
     assert speakers.new == []  # nothing learnt from a source that failed
+
+
+def test_a_bad_time_or_duration_is_warned_about_and_nothing_is_lost() -> None:
+    text = "---\nduration: 1:75:00\n---\n**Ada** [12:60]: x\n\n**Ada**: y\n"
+    result = convert(text, "post.md", fmt="markdown")
+    assert "**Ada**: [12:60] x\n" in result.text  # no time, but the text keeps it
+    assert ":duration:" not in result.text
+    warnings = [(line, message) for line, level, message in notes(result) if level == "warning"]
+    assert warnings == [
+        (2, "front matter: malformed time '1:75:00': minutes must be below 60; duration left "
+         "out"),
+        (4, "speaker 'Ada' has no full name in the title, the front matter or the text: give "
+         "it with --speaker 'Ada=Full Name' (or --host)"),
+        (4, "turn of 'Ada': malformed time '12:60': seconds must be below 60; the time is "
+         "left out"),
+    ]  # fmt: skip
 
 
 # -- caption and speech-to-text files -----------------------------------------------

@@ -81,13 +81,14 @@ class SpeakerFile:
         self.known = parse_speakers(existing_text)
         self.new: list[KnownSpeaker] = []
 
-    def _all(self) -> Iterable[KnownSpeaker]:
+    def all(self) -> Iterable[KnownSpeaker]:
+        """Every speaker: those of the file, then the new ones."""
         yield from self.known
         yield from self.new
 
     def find(self, name: str) -> KnownSpeaker | None:
         wanted = normalize_name(name)
-        for speaker in self._all():
+        for speaker in self.all():
             if wanted in speaker.spellings():
                 return speaker
         return None
@@ -97,7 +98,7 @@ class SpeakerFile:
         name = clean_name(name)
         if not name or self.find(name) is not None:
             return None
-        keys = {normalize_name(s.key) for s in self._all()}
+        keys = {normalize_name(s.key) for s in self.all()}
         base = speaker_key(name)
         key, number = base, 1
         while normalize_name(key) in keys:

@@ -42,14 +42,16 @@ from ..base import Imported, Options
 from ..myst import directive, escape_inline
 from ..speakers import SpeakerFile
 from ..textfile import InputError
-from .blocks import find_headings, heading_text, plain, split_blocks
+from .blocks import Block, find_headings, heading_text, plain, split_blocks
 from .episode import DATE_IN_NAME, episode_options, summary_block
 from .frontmatter import read_front_matter
 from .links import local_links
-from .markup import liquid, report_html
+from .markup import close_inline_html, html_paragraphs, liquid, report_html
 from .outline import find_outline, remove_backlinks, replace_outline
+from .people import Cast, prose
 from .post import Post
-from .turns import convert_quotes, find_turns
+from .quotes import mark_quote_sections
+from .turns import bold_turn, find_turns
 
 __all__ = ["convert_markdown", "looks_like_markdown"]
 
@@ -76,16 +78,22 @@ def convert_markdown(text: str, filename: str, options: Options, speakers: Speak
     post.front, body = read_front_matter(text, filename)
     post.blocks = split_blocks(body, post.front.body_line, post.warn)
     liquid(post)
+    html_paragraphs(post)
+    headings = find_headings(post.blocks)
+    find_outline(post, headings)  # the outline's anchors: back links point there
+    remove_backlinks(post)
+    post.blocks = [block for block in post.blocks if block.kind != "empty"]
+    cast = Cast(filename, options, post.front, _title_for_names(post), _prose(post), speakers)
+    mark_quote_sections(post, cast)
+    turns = find_turns(post, cast)
+    names = turns.names
     headings = find_headings(post.blocks)
     found = find_outline(post, headings)
-    remove_backlinks(post)
-    convert_quotes(post)
     if found is not None:
         replace_outline(post, headings, found)
-    post.blocks = [block for block in post.blocks if block.kind != "empty"]
-    headings = find_headings(post.blocks)
-    names, turns, timed = find_turns(post)
+        headings = find_headings(post.blocks)
     local_links(post, headings)
+    close_inline_html(post)
     report_html(post)
     title = _title_and_levels(post)
     for name in names:
@@ -97,15 +105,17 @@ def convert_markdown(text: str, filename: str, options: Options, speakers: Speak
         if block is not None:
             summary = block.text
             post.blocks.remove(block)
-    options_ = episode_options(post, names)
+    options_ = episode_options(post, names, cast)
+    starts = (bold_turn(b.lines[0]) for b in post.blocks if b.kind == "para")
+    labels = [label for label in starts if label is not None]
     parts = [f"# {title}", directive("episode", "", options_, summary)]
     parts.extend(block.text for block in post.blocks)
     return Imported(
         text="\n\n".join(parts).rstrip("\n") + "\n",
         fmt="markdown",
         speakers=names,
-        turns=turns,
-        timed=timed,
+        turns=len(labels),
+        timed=sum(1 for label in labels if label.time),
         notes=sorted(post.notes, key=lambda note: note.line),
     )
 
@@ -114,6 +124,20 @@ def _plain_paragraphs(text: str) -> str:
     """*text* as Markdown paragraphs that say exactly it (see :func:`escape_inline`)."""
     paragraphs = re.split(r"\n\s*\n", text.strip())
     return "\n\n".join(escape_inline(p) for p in paragraphs if p.strip())
+
+
+def _title_for_names(post: Post) -> str:
+    """The title as far as it names people: the option's, the front matter's, a heading's."""
+    title = post.options.title or post.front.value("title")[1]
+    if not title:
+        first = next((b for b in post.blocks if b.kind == "heading" and b.level == 1), None)
+        title = plain(heading_text(first)) if first is not None else ""
+    return title
+
+
+def _prose(post: Post) -> str:
+    """The post's text outside code, for the first full mention of a name."""
+    return prose("\n".join(b.text for b in post.blocks if b.kind not in ("code", "highlight")))
 
 
 def _title_and_levels(post: Post) -> str:
@@ -140,15 +164,28 @@ def _title_and_levels(post: Post) -> str:
         title = (match["rest"] if match else stem).replace("-", " ").replace("_", " ")
         title = title[:1].upper() + title[1:]
         post.note(0, f"no title in the front matter: the page is called {title!r}")
-    level_shift = 0
-    if content_headings and min(b.level for b in content_headings) == 1:
-        level_shift = 1
-    for block in content_headings:
-        level = min(block.level + level_shift, 6)
-        block.lines = ["#" * level + " " + heading_text(block).strip()]
-        if block.level + level_shift > 6:
-            post.warn(block.line, "heading deeper than level 6 kept at level 6")
-        block.level = level
+    _close_up_levels(post, content_headings)
     # text: one line, escaped (a front matter title with a line break would start a
     # directive of its own)
     return escape_inline(title)
+
+
+def _close_up_levels(post: Post, headings: list[Block]) -> None:
+    """Headings under the title: the top ones at level 2, and no level skipped (a
+    level-4 heading right under a level-2 one becomes level 3), as Sphinx needs."""
+    stack: list[tuple[int, int]] = []  # (level in the post, level on the page)
+    closed = 0
+    for block in headings:
+        while stack and stack[-1][0] >= block.level:
+            stack.pop()
+        level = stack[-1][1] + 1 if stack else 2
+        if level > 6:
+            post.warn(block.line, "heading deeper than level 6 kept at level 6")
+            level = 6
+        if stack and block.level - stack[-1][0] > 1:
+            closed += 1
+        stack.append((block.level, level))
+        block.lines = ["#" * level + " " + heading_text(block).strip()]
+        block.level = level
+    if closed:
+        post.note(0, f"{closed} headings that skipped a level were closed up")

@@ -51,8 +51,12 @@ class Block:
 
     line: int
     lines: list[str]
-    kind: str  # heading, code, highlight, list, quote, para, outline, empty
+    kind: str  # heading, code, highlight, list, quote, para, outline, admonition, empty
     level: int = 0
+    anchors: set[str] = field(default_factory=set)
+    """Of a heading: the ids written for it (kramdown's ``{#id}``), kept once taken off."""
+    in_quotes: bool = False
+    """Of a heading: it heads (or is inside) a section of highlighted quotes."""
 
     @property
     def text(self) -> str:
@@ -70,6 +74,7 @@ class Heading:
     """The ids the old site gave it (kramdown, GitHub, an explicit ``{#id}``)."""
     docutils_id: str = ""
     """The id Sphinx gives it ("" when another heading of the page has it first)."""
+    in_quotes: bool = False
 
 
 def plain(markdown: str) -> str:
@@ -174,18 +179,18 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
         raw = heading_text(block)
         # kramdown's explicit ids: "## Title {#id}"
         explicit = _EXPLICIT_ID.search(raw)
-        anchors: set[str] = set()
         if explicit:
-            anchors.add(explicit["id"])
+            block.anchors.add(explicit["id"])
             raw = raw[: explicit.start()]
             block.lines = ["#" * block.level + " " + raw]
+        anchors = set(block.anchors)
         title = plain(raw)
         anchors.update({kramdown_id(title), github_id(title)})
         identifier = make_id(title)
         if identifier in used:
             identifier = ""
         used.add(identifier)
-        found.append(Heading(index, block.level, title, anchors, identifier))
+        found.append(Heading(index, block.level, title, anchors, identifier, block.in_quotes))
     return found
 
 

@@ -11,16 +11,19 @@ from ...inputs import InputValueError, whole_number
 from ...model import TimeFormatError, normalize_name, parse_time
 from ..myst import OptionValueError, option_value
 from .blocks import HTML_TAG, Block
+from .people import PEOPLE_KEYS, Cast
 from .post import Post
 from .turns import turn_name
 
 __all__ = ["DATE_IN_NAME", "episode_options", "summary_block"]
 
 DATE_IN_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<rest>.+)$")
+# ISO 8601 durations as podcast feeds write them: PT1H2M3S, PT5M48S
+_ISO_DURATION = re.compile(r"P(?:0D)?T(?:([0-9]{1,3})H)?(?:([0-9]{1,4})M)?(?:([0-9]{1,5})S)?")
 _GENERIC_CATEGORIES = {"podcast", "podcasts", "episode", "episodes", "post", "posts", "blog"}
 
 
-def episode_options(post: Post, names: list[str]) -> list[tuple[str, str]]:
+def episode_options(post: Post, names: list[str], cast: Cast) -> list[tuple[str, str]]:
     """The episode directive's options; front matter keys left unused are reported."""
     options: list[tuple[str, str]] = []
     used: set[str] = set()
@@ -48,15 +51,20 @@ def episode_options(post: Post, names: list[str]) -> list[tuple[str, str]]:
         except InputValueError as error:
             post.note(front.line_of("season"), f"{error}; left out")
     options.append(("date", _date(post, take("date"))))
-    duration = take("duration")
+    duration = take("duration", "duration_formatted", "podcast_duration", "itunes_duration")
+    iso = _ISO_DURATION.fullmatch(duration)
+    if iso and any(iso.groups()):
+        hours, minutes, seconds = (int(part or 0) for part in iso.groups())
+        total = hours * 3600 + minutes * 60 + seconds
+        duration = f"{total // 3600}:{total // 60 % 60:02d}:{total % 60:02d}"
     if duration:
         try:
             parse_time(duration)
             options.append(("duration", duration))
         except TimeFormatError as error:
-            raise post.error(front.line_of("duration"), f"front matter: {error}") from None
+            post.warn(front.line_of("duration"), f"front matter: {error}; duration left out")
     keys = {normalize_name(name): _key_of(post, name) for name in names}
-    hosts = [keys[normalize_name(h)] for h in post.options.hosts if normalize_name(h) in keys]
+    hosts = [keys[normalize_name(n)] for n in names if cast.role_of(n) == "host"]
     if hosts:
         options.append(("hosts", ", ".join(hosts)))
         guests = [key for key in keys.values() if key not in hosts]
@@ -66,7 +74,7 @@ def episode_options(post: Post, names: list[str]) -> list[tuple[str, str]]:
     options.append(("vimeo", _media(post, "vimeo", take("vimeoid", "vimeo_id", "vimeo"))))
     spotify = take("spotifyid", "spotify_id", "spotify", "spotifyurl")
     options.append(("spotify", _media(post, "spotify", spotify)))
-    audio = take("audio", "mp3")
+    audio = take("audio", "mp3", "audio_url", "podcast_link", "enclosure", "media_url")
     if audio and not audio.startswith("https://"):
         post.warn(
             front.line_of("audio"),
@@ -92,8 +100,14 @@ def episode_options(post: Post, names: list[str]) -> list[tuple[str, str]]:
     if explicit:
         options.append(("explicit", "yes" if explicit.lower() in ("true", "yes") else "no"))
     options.append(("guid", take("guid")))
+    kind = take("episode_type", "itunes_episode_type", "type").lower()
+    if kind in ("full", "trailer", "bonus"):
+        options.append(("type", kind))
     for key in ("title", "description", "excerpt", "summary"):
         take(key, option=False)  # the heading and the summary: text, see __init__
+    for key in front.data:
+        if key.lower() in PEOPLE_KEYS:
+            used.add(key)  # the speakers' full names and roles came from there
     unused = [key for key in front.data if key not in used]
     if unused:
         hint = ""

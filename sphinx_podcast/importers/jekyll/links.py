@@ -9,7 +9,10 @@ from .post import Post
 
 __all__ = ["local_links"]
 
-_LOCAL_LINK = re.compile(r"(?P<before>\]\(|href=[\"'])#(?P<anchor>[^)\s\"']+)")
+_LOCAL_LINK = re.compile(
+    r"(?P<markdown>\[(?P<text>[^\]]*)\]\(#(?P<md_anchor>[^)\s]+)\))"
+    r"|(?P<before>href=[\"'])#(?P<anchor>[^\s\"']+)"
+)
 
 
 def local_links(post: Post, headings: list[Heading]) -> None:
@@ -30,11 +33,21 @@ def local_links(post: Post, headings: list[Heading]) -> None:
         for offset, line in enumerate(block.lines):
 
             def fix(match: re.Match[str], number: int = block.line + offset) -> str:
-                anchor = match["anchor"]
+                anchor = match["md_anchor"] or match["anchor"]
                 target = by_anchor.get(anchor)
+                if target is None and match["markdown"]:
+                    # a dead link breaks the build (-W): its text stays, the link goes
+                    post.warn(
+                        number,
+                        f"link to '#{anchor}' matches no heading on this page: its text "
+                        f"{match['text']!r} is kept without the link",
+                    )
+                    return match["text"]
                 if target is None:
                     post.warn(number, f"link to '#{anchor}' matches no heading on this page")
                     return match.group(0)
+                if match["markdown"]:
+                    return f"[{match['text']}](#{target})"
                 return f"{match['before']}#{target}"
 
             block.lines[offset] = _LOCAL_LINK.sub(fix, line)

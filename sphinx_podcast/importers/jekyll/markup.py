@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
+
 from ..myst import escape_inline
 from .blocks import CODE_SPAN, END_HIGHLIGHT, HIGHLIGHT, HTML_TAG, Block
 from .post import Post
 
-__all__ = ["liquid", "report_html"]
+__all__ = ["close_inline_html", "html_paragraphs", "liquid", "report_html"]
 
 _INCLUDE = re.compile(r"^[ \t]*\{%-?[ \t]*include[ \t]+(?P<file>\S+)(?P<args>.*?)-?%\}[ \t]*$")
 _INCLUDE_ID = re.compile(r"""\bid=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s%]+))""")
@@ -105,6 +107,99 @@ def _page_variables(post: Post, line: str, number: int) -> str:
         return match.group(0)
 
     return _LIQUID_VAR.sub(substitute, line)
+
+
+_HTML_P_LINE = re.compile(r"^[ \t]*<p(?:[ \t][^<>]*)?>.*</p>[ \t]*$", re.IGNORECASE)
+_INLINE_MARKS = {"strong": "**", "b": "**", "em": "*", "i": "*"}
+
+
+def html_paragraphs(post: Post) -> None:
+    """Blocks of HTML paragraphs (a transcript pasted from a web page, one ``<p>`` a
+    line) become Markdown paragraphs: ``<p><strong>Ada</strong></p>`` → ``**Ada**``.
+
+    Only blocks whose every line is one whole ``<p>`` are converted; their inline
+    HTML becomes Markdown where Markdown has it (bold, italics, links, line breaks)
+    and is kept as written otherwise.
+    """
+    kept: list[Block] = []
+    converted = 0
+    for block in post.blocks:
+        if block.kind != "para" or not all(_HTML_P_LINE.match(line) for line in block.lines):
+            kept.append(block)
+            continue
+        for offset, line in enumerate(block.lines):
+            text = _markdown_of_p(line)
+            if text.strip():
+                kept.append(Block(block.line + offset, text.split("\n"), "para"))
+        converted += len(block.lines)
+    if converted:
+        post.note(0, f"{converted} HTML paragraphs (<p>) became Markdown paragraphs")
+    post.blocks = kept
+
+
+def _markdown_of_p(line: str) -> str:
+    """The Markdown of one ``<p>…</p>`` line."""
+    fragment = lxml.html.fragment_fromstring(line.strip())
+    return _inline(fragment).strip()
+
+
+def _inline(element: lxml.html.HtmlElement) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        inner = _inline(child)
+        if tag in _INLINE_MARKS and inner.strip():
+            mark = _INLINE_MARKS[tag]
+            lead, core, trail = _split_spaces(inner)
+            parts.append(f"{lead}{mark}{core}{mark}{trail}")
+        elif tag == "a" and child.get("href"):
+            parts.append(f"[{inner}]({child.get('href')})")
+        elif tag == "br":
+            parts.append("\\\n")
+        elif tag in ("span", "font", ""):
+            parts.append(inner)
+        else:
+            parts.append(lxml.html.tostring(child, encoding="unicode", with_tail=False))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _split_spaces(text: str) -> tuple[str, str, str]:
+    core = text.strip()
+    start = text.index(core[0]) if core else 0
+    return text[:start], core, text[start + len(core) :]
+
+
+_INLINE_TAGS = {
+    "a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "ins", "kbd", "mark",
+    "q", "s", "small", "span", "strike", "strong", "sub", "sup", "tt", "u",
+}  # fmt: skip
+_TAG_PARTS = re.compile(r"<(?P<close>/)?(?P<tag>[A-Za-z][A-Za-z0-9]*)\b[^<>]*?(?P<empty>/)?>")
+
+
+def close_inline_html(post: Post) -> None:
+    """An inline tag a paragraph opens and never closes (``<i>`` without ``</i>``) is
+    closed at the end of that paragraph, as the Markdown renderers of Jekyll sites did;
+    otherwise it would run on over the rest of the page."""
+    for block in post.blocks:
+        if block.kind not in ("para", "list", "quote", "heading"):
+            continue
+        open_tags: list[str] = []
+        for line in block.lines:
+            for match in _TAG_PARTS.finditer(CODE_SPAN.sub("", line)):
+                tag = match["tag"].lower()
+                if tag not in _INLINE_TAGS or match["empty"]:
+                    continue
+                if not match["close"]:
+                    open_tags.append(tag)
+                elif tag in open_tags:
+                    while open_tags and open_tags.pop() != tag:
+                        pass
+        if open_tags:
+            closing = "".join(f"</{tag}>" for tag in reversed(open_tags))
+            block.lines[-1] = block.lines[-1].rstrip() + closing
+            shown = ", ".join(f"<{tag}>" for tag in open_tags)
+            post.warn(block.line, f"HTML {shown} left open: closed at the end of its paragraph")
 
 
 def report_html(post: Post) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 
 from ...grammar import bold_prefix
 from ...model import TimeFormatError, parse_time, time_text
 from ..myst import directive
-from .blocks import Block, Heading, comparable, list_items, plain
+from .blocks import Block, Heading, comparable, heading_text, list_items, plain
 from .post import Post
-from .turns import bold_turn, turn_name
+from .turns import bold_turn, starts_like_turn
 
 __all__ = ["find_outline", "remove_backlinks", "replace_outline"]
 
@@ -50,7 +51,7 @@ Found = tuple[int, int, list[Block]]
 
 def find_outline(post: Post, headings: list[Heading]) -> Found | None:
     """The hand-written outline before the transcript, if any."""
-    first_content = next((b for b in post.blocks if b.kind == "para" and turn_name(b)), None)
+    first_content = next((b for b in post.blocks if starts_like_turn(b)), None)
     limit = post.blocks.index(first_content) if first_content else len(post.blocks)
     for heading in headings:
         if heading.index >= limit:
@@ -80,64 +81,118 @@ def find_outline(post: Post, headings: list[Heading]) -> Found | None:
     return None
 
 
-def replace_outline(post: Post, headings: list[Heading], found: Found) -> None:
-    """Replace the hand-written outline by an ``outline`` directive; times go to turns."""
-    first, last, lists = found
-    items = [item for block in lists for item in list_items(block)]
+@dataclass
+class _Entry:
+    """One entry of a hand-written outline."""
+
+    line: int
+    title: str
+    start: float | None
+    anchor: str
+    target: Heading | None
+
+
+_INNER_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\(#(?P<anchor>[^)\s]+)\)")
+
+
+def _entries(
+    post: Post, items: list[tuple[int, int, str]], headings: list[Heading]
+) -> list[_Entry]:
+    """The entries of the list, each matched to a section by link, title or close spelling."""
     by_anchor = {a: h for h in headings for a in h.anchors if a}
+    by_anchor.update({h.docutils_id: h for h in headings if h.docutils_id})
     by_title = {comparable(h.title): h for h in headings}
-    chapters: list[tuple[int, float, str, Heading | None]] = []
-    unmatched_links: list[tuple[int, str]] = []
-    outline_depth = max((depth for _line, depth, _text in items), default=0)
+    entries: list[_Entry] = []
     for number, _depth, text in items:
+        start: float | None = None
         chapter = _CHAPTER_ITEM.match(text)
         if chapter:
             try:
                 start = parse_time(chapter["time"])
             except TimeFormatError as error:
                 raise post.error(number, f"outline: {error}") from None
-            title_text = chapter["title"].strip()
-            link = _ANCHOR_LINK.match(title_text)
-            target = by_anchor.get(link["anchor"]) if link else None
-            title = plain(title_text)
-            target = target or by_title.get(comparable(title)) or _fuzzy(title, headings)
-            chapters.append((number, start, title, target))
-            continue
-        link = _ANCHOR_LINK.match(text)
-        if link and link["anchor"] not in by_anchor:
-            unmatched_links.append((number, link["text"]))
+            text = chapter["title"].strip()
+        link = _INNER_LINK.search(text)
+        title = plain(text)
+        target = by_anchor.get(link["anchor"]) if link else None
+        target = target or by_title.get(comparable(title)) or _fuzzy(title, headings)
+        if link and target is None:
+            target = by_title.get(comparable(link["text"])) or _fuzzy(link["text"], headings)
+        entries.append(_Entry(number, title, start, link["anchor"] if link else "", target))
+    return entries
+
+
+def replace_outline(post: Post, headings: list[Heading], found: Found) -> None:
+    """Replace the hand-written outline by an ``outline`` directive when its entries
+    match the page's sections; chapter times go to those sections' first turns, and a
+    time that matches no section stays a chapter of its own, in the directive."""
+    first, last, lists = found
+    items = [item for block in lists for item in list_items(block)]
     sections = [h for h in headings if h.index > last]
-    if chapters and not any(target for *_rest, target in chapters) and sections:
-        post.warn(lists[0].line, "the chapter list matches no section title; kept as written")
+    entries = _entries(post, items, sections)
+    for entry in entries:
+        if entry.start is not None and entry.target is not None and entry.target.in_quotes:
+            entry.target = None  # a quote is never given a chapter time
+    unmatched = [e for e in entries if e.start is None and e.target is None]
+    if unmatched:
+        shown = ", ".join(repr(e.title) for e in unmatched[:3])
+        more = f" and {len(unmatched) - 3} more" if len(unmatched) > 3 else ""
+        name = post.outline_title or "outline"
+        dead = {e.anchor for e in unmatched if e.anchor}
+        for block in lists:
+            block.lines = [_unlink(line, dead) for line in block.lines]
+        post.warn(
+            lists[0].line,
+            f"the hand-written {name} list is kept as written: {len(unmatched)} of its "
+            f"{len(entries)} entries match no section of the page ({shown}{more})"
+            + ("; their links to nowhere became plain text" if dead else ""),
+        )
+        for entry in entries:
+            if entry.start is not None and entry.target is not None:
+                _chapter_time(post, entry.target, entry.start, entry.line, entry.title)
         return
-    for number, start, title, target in chapters:
-        if target is None:
-            post.warn(
-                number,
-                f"chapter {title!r} at {time_text(start)} matches no section; its time is not used",
-            )
+    extra: list[_Entry] = []
+    for entry in entries:
+        if entry.start is None:
             continue
-        _chapter_time(post, target, start, number, title)
-    for number, title in unmatched_links:
-        post.warn(number, f"outline entry {title!r} links to no section here")
-    if not sections:
-        if chapters:
-            post.note(lists[0].line, "chapter list kept as written: the page has no sections")
-        return
-    max_level = max(h.level for h in sections)
-    min_level = min(h.level for h in sections)
-    section_depth = max_level - min_level + 1
+        if entry.target is None or not _chapter_time(
+            post, entry.target, entry.start, entry.line, entry.title
+        ):
+            extra.append(entry)
+    if extra:
+        lines = ", ".join(str(e.line) for e in extra[:6]) + (" …" if len(extra) > 6 else "")
+        which = (
+            f"chapter {extra[0].title!r} matches"
+            if len(extra) == 1
+            else f"{len(extra)} chapters ({extra[0].title!r} first, lines {lines}) match"
+        )
+        post.warn(
+            extra[0].line,
+            f"{which} no section with turns: kept as chapters of their own in the outline",
+        )
+    outline_depth = max((depth for _line, depth, _text in items), default=0)
+    levels = [h.level for h in sections]
+    section_depth = max(levels) - min(levels) + 1 if levels else 0
     depth = outline_depth if 0 < outline_depth < section_depth else 0
     title = post.outline_title
     options = [("title", title if title and comparable(title) != "outline" else "")]
     options.append(("depth", str(depth) if depth else ""))
-    replacement = Block(post.blocks[first].line, [directive("outline", "", options)], "outline")
+    content = "\n".join(f"- {time_text(e.start)} {e.title}" for e in extra if e.start is not None)
+    replacement = Block(
+        post.blocks[first].line, [directive("outline", "", options, content)], "outline"
+    )
     post.blocks[first : last + 1] = [replacement]
     post.outline_replaced = True
-    post.note(
+    post.warn(
         replacement.line,
-        f"hand-written outline ({len(items)} entries) replaced by an outline directive",
+        f"hand-written outline ({len(items)} entries) replaced by an outline directive"
+        + (f" (with {len(extra)} chapters of their own)" if extra else ""),
     )
+
+
+def _unlink(line: str, anchors: set[str]) -> str:
+    """*line* with its links to *anchors* reduced to their text."""
+    return _INNER_LINK.sub(lambda m: m["text"] if m["anchor"] in anchors else m.group(0), line)
 
 
 def _fuzzy(title: str, headings: list[Heading]) -> Heading | None:
@@ -150,8 +205,9 @@ def _fuzzy(title: str, headings: list[Heading]) -> Heading | None:
     return best if best_ratio >= 0.8 else None
 
 
-def _chapter_time(post: Post, heading: Heading, start: float, number: int, title: str) -> None:
-    """Give the first turn of *heading*'s section the chapter's time (unless it has one)."""
+def _chapter_time(post: Post, heading: Heading, start: float, number: int, title: str) -> bool:
+    """Give the first turn of *heading*'s section the chapter's time (unless it has one);
+    False when the section has no turn to carry it."""
     for block in post.blocks[heading.index + 1 :]:
         if block.kind == "heading" and block.level <= heading.level:
             break
@@ -162,15 +218,11 @@ def _chapter_time(post: Post, heading: Heading, start: float, number: int, title
         if not bold:
             continue
         if bold.time:
-            return  # the turn's own time wins
+            return True  # the turn's own time wins
         prefix = bold_prefix(bold.name, time_text(start), inside=bold.inside)
         block.lines[0] = prefix + first[bold.end :]
-        return
-    post.warn(
-        number,
-        f"chapter {title!r} at {time_text(start)}: its section has no speaker turn to "
-        "carry the time",
-    )
+        return True
+    return False
 
 
 def remove_backlinks(post: Post) -> None:
@@ -185,7 +237,7 @@ def remove_backlinks(post: Post) -> None:
     markdown = re.compile(rf"[ \t]*\[\s*{_ARROWS}\s*\]\(#(?:{names})\)", re.IGNORECASE)
     removed = 0
     for block in post.blocks:
-        if block.kind in ("code", "heading"):
+        if block.kind == "code":
             continue
         new_lines = []
         for line in block.lines:
@@ -198,7 +250,7 @@ def remove_backlinks(post: Post) -> None:
                 new = new.rstrip()
             new_lines.append(new)
         block.lines = new_lines
-        if not new_lines:
+        if not new_lines or (block.kind == "heading" and not heading_text(block).strip()):
             block.kind = "empty"
     if removed:
         post.note(0, f"{removed} hand-written back links removed: the outline adds them")

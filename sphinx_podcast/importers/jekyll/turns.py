@@ -1,45 +1,49 @@
-"""Speaker turns and the speakers of a post.
+"""Speaker turns of a post, in every form people write them, as bold-name turns.
 
-``**Name**: …`` turns stay as written; old quote turns ``Name: "…"`` become
-bold-name turns when the name is a speaker. A name is a speaker when it is
-known (a host, the speakers file) or starts at least two turns.
+The turn grammar (:mod:`sphinx_podcast.grammar`) says what *may* start a turn;
+this module decides what *does*, for a whole post at once:
+
+- a bold label (``**Ada**: …``) is a turn when its name can be somebody's name,
+  even if that person speaks once (a caller);
+- the plain forms (``Ada: …``, a name alone on its line, ``[00:00:04] Ada: …``) are
+  turns when the page is a transcript: the name is known (a host, the front
+  matter, the title, ``--speaker``) or names repeat;
+- a time alone (``00:00:04``, ``[00:00:04] …``) becomes the time of the turn it
+  belongs to, not text.
+
+Every turn is written back as ``**Full Name** [time]: text``, one paragraph per
+turn, with the full name :class:`.people.Cast` finds for its label. A label that
+is no speaker's (``**Note**:``) becomes an admonition titled with it, so it
+neither starts a turn nor joins the one before it; each such paragraph is
+reported.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
-from ...grammar import Label, read_bold_line
+from ...grammar import (
+    Label,
+    Suspicious,
+    bold_prefix,
+    is_editorial,
+    read_bold_line,
+    read_name_line,
+    read_plain_line,
+    read_time_prefix,
+)
 from ...model import TimeFormatError, normalize_name, parse_time
-from ..myst import clean_name
+from ..myst import clean_name, directive
 from .blocks import Block
+from .people import Cast, is_role, looks_like_name
 from .post import Post
 
-__all__ = ["bold_turn", "convert_quotes", "find_turns", "turn_name"]
+__all__ = ["Turns", "bold_turn", "find_turns", "starts_like_turn", "turn_name"]
 
-_QUOTE_TURN = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}):[ \t]+(?P<quote>[\"“])(?P<rest>.*)$",
-    re.DOTALL,
-)
-_NOT_SPEAKERS = {
-    "note",
-    "notes",
-    "disclaimer",
-    "update",
-    "edit",
-    "warning",
-    "summary",
-    "transcript",
-    "source",
-    "sources",
-    "links",
-    "tl;dr",
-    "tldr",
-    "context",
-    "correction",
-    "editor's note",
-}
+_URL_ONLY = re.compile(r"(?:<?https?://\S+>?|\[[^\]]*\]\(https?://[^)]*\))")
+_QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
 def bold_turn(line: str) -> Label | None:
@@ -54,100 +58,324 @@ def turn_name(block: Block) -> str:
     return label.name if label else ""
 
 
-def _speaker_counts(post: Post) -> tuple[Counter[str], Counter[str]]:
-    """How often each name starts a bold turn and a quote turn."""
-    bold_counts: Counter[str] = Counter()
-    quote_counts: Counter[str] = Counter()
-    for block in post.blocks:
-        if block.kind != "para":
-            continue
-        name = turn_name(block)
-        if name:
-            bold_counts[normalize_name(name)] += 1
-            continue
-        quote = _QUOTE_TURN.match(block.text)
-        if quote:
-            quote_counts[normalize_name(quote["name"])] += 1
-    return bold_counts, quote_counts
+def starts_like_turn(block: Block) -> bool:
+    """Whether *block* starts with something that may be a turn (in any form)."""
+    return block.kind == "para" and _read_start(block.lines[0], block.line) is not None
 
 
-def _is_speaker(post: Post, name: str, count: int, bold_counts: Counter[str]) -> bool:
-    """A name is taken for a speaker if it is known or starts at least two turns."""
-    renamed = post.options.speakers.get(name, name)
-    if normalize_name(renamed) in _NOT_SPEAKERS:
+@dataclass
+class _Start:
+    """A line that may start a turn."""
+
+    line: int
+    name: str
+    time: str
+    text: str
+    form: str  # bold, plain, name-line, suspicious
+    problem: str = ""
+
+
+@dataclass
+class Turns:
+    """What :func:`find_turns` found."""
+
+    names: list[str] = field(default_factory=list)
+    """The speakers' full names, in the order they first speak."""
+    count: int = 0
+    timed: int = 0
+
+
+def _read_start(line: str, number: int) -> _Start | None:
+    """What *line* says, if it may start a turn."""
+    found = read_bold_line(line)
+    time_before = ""
+    if found is None:
+        prefix = read_time_prefix(line)
+        if prefix is not None and prefix[1] < len(line):
+            found = read_bold_line(line[prefix[1] :])
+            if found is not None:
+                time_before, line = prefix[0], line[prefix[1] :]
+    if isinstance(found, Label):
+        return _Start(
+            number, found.name, found.time or time_before, line[found.text_start :], "bold"
+        )
+    if isinstance(found, Suspicious):
+        return _Start(number, found.name, "", _after_bold(line), "suspicious", found.reason)
+    plain = read_plain_line(line)
+    if plain is not None:
+        text = line[plain.text_start :]
+        if _URL_ONLY.fullmatch(text.strip()):
+            return None  # "Ada: https://…" links a profile
+        return _Start(number, plain.name, plain.time, text, "plain")
+    alone = read_name_line(line)
+    if alone is not None:
+        return _Start(number, alone.name, alone.time, "", "name-line")
+    return None
+
+
+def _after_bold(line: str) -> str:
+    """The text after a bold label that the grammar refused (past its colon)."""
+    close = line.find("**", 2)
+    if close == -1:
+        return line
+    if line[2:close].rstrip().endswith(":"):
+        return line[close + 2 :].strip()
+    colon = line.find(":", close + 2)
+    return line[colon + 1 :].strip() if colon != -1 else line[close + 2 :].strip()
+
+
+class _Decider:
+    """Which labels of a post are speakers, and who they are."""
+
+    def __init__(self, post: Post, cast: Cast, starts: list[_Start]) -> None:
+        self.post, self.cast = post, cast
+        self.counts = Counter(normalize_name(s.name) for s in starts if s.form != "suspicious")
+        self.forms: dict[str, set[str]] = {}
+        for start in starts:
+            self.forms.setdefault(normalize_name(start.name), set()).add(start.form)
+        self.known = {key for key, _ in self.counts.items() if self._is_known(key, starts)}
+        repeated = [
+            key
+            for key, count in self.counts.items()
+            if count >= 2 and not is_editorial(key) and self._name_like(key, starts)
+        ]
+        self.transcript = len(repeated) >= 2 or bool(self.known)
+        self.decided: dict[str, bool] = {}
+        self.names: dict[str, str] = {}
+        self.once: set[str] = set()
+
+    def _spelling(self, key: str, starts: list[_Start]) -> str:
+        return next(s.name for s in starts if normalize_name(s.name) == key)
+
+    def _name_like(self, key: str, starts: list[_Start]) -> bool:
+        return looks_like_name(self._spelling(key, starts))
+
+    def _is_known(self, key: str, starts: list[_Start]) -> bool:
+        return self.cast.knows(self._spelling(key, starts))
+
+    def is_speaker(self, start: _Start) -> bool:
+        key = normalize_name(start.name)
+        if key not in self.decided:
+            self.decided[key] = self._decide(start, key)
+        return self.decided[key]
+
+    def _decide(self, start: _Start, key: str) -> bool:
+        label = start.name
+        known = key in self.known
+        if start.form == "suspicious" or (is_editorial(label) and not known):
+            return False
+        if not looks_like_name(label):
+            return False
+        count = self.counts[key]
+        if "bold" in self.forms[key] or known:
+            if count == 1 and not known:
+                self.once.add(key)
+            return True
+        if not self.transcript:
+            return False
+        if count >= 2:
+            return True
+        if is_role(label) or len(label.split()) >= 2:
+            self.once.add(key)
+            return True
         return False
-    known = any(post.speaker_file.find(n) is not None for n in (name, renamed))
-    known = known or normalize_name(name) in {normalize_name(h) for h in post.options.hosts}
-    return known or count >= 2 or bold_counts[normalize_name(name)] >= 2
+
+    def name_of(self, start: _Start) -> str:
+        """The full name of a speaker's label (warned about once if uncertain)."""
+        key = normalize_name(start.name)
+        if key not in self.names:
+            name, _how, problem = self.cast.resolve(start.name)
+            self.names[key] = clean_name(name) or clean_name(start.name)
+            if problem:
+                self.post.warn(start.line, problem)
+            if key in self.once:
+                self.post.note(
+                    start.line, f"{start.name!r} speaks once on this page: taken for a speaker"
+                )
+        return self.names[key]
 
 
-def convert_quotes(post: Post) -> None:
-    """Old quote turns ``Name: "…"`` → ``**Name**: …``."""
-    bold_counts, quote_counts = _speaker_counts(post)
-    converted = 0
-    for block in post.blocks:
-        if block.kind != "para" or turn_name(block):
-            continue
-        quote = _QUOTE_TURN.match(block.text)
-        if not quote:
-            continue
-        name = quote["name"]
-        if not _is_speaker(post, name, quote_counts[normalize_name(name)], bold_counts):
-            post.note(
-                block.line,
-                f"{name!r} (once on the page) is not taken for a speaker; kept as written",
-            )
-            continue
-        block.lines = _quote_to_bold(block, quote)
-        converted += 1
-    if converted:
-        post.note(0, f'{converted} quote turns (Name: "…") became bold-name turns')
-
-
-def _quote_to_bold(block: Block, quote: re.Match[str]) -> list[str]:
-    name = quote["name"]
-    lines = [block.lines[0][len(name) + 1 :].lstrip(), *block.lines[1:]]
-    closing = {"“": "”", '"': '"'}[quote["quote"]]
-    if lines[0].startswith(quote["quote"]) and lines[-1].rstrip().endswith((closing, '"', "”")):
-        lines[0] = lines[0][1:]
-        lines[-1] = lines[-1].rstrip()[:-1]
-    return [f"**{name}**: {lines[0]}", *lines[1:]]
-
-
-def find_turns(post: Post) -> tuple[list[str], int, int]:
-    """Speaker names (in order), number of turns and of timed turns; renames applied."""
-    bold_counts, _quotes = _speaker_counts(post)
-    names: list[str] = []
-    seen: set[str] = set()
-    turns = timed = 0
-    for block in post.blocks:
+def find_turns(post: Post, cast: Cast) -> Turns:
+    """Rewrite every turn of *post* as a bold-name turn; speakers in order, counts."""
+    starts: dict[tuple[int, int], _Start] = {}
+    for index, block in enumerate(post.blocks):
         if block.kind != "para":
             continue
-        first = block.lines[0]
-        bold = bold_turn(first)
-        if not bold:
-            continue
-        name = bold.name
-        if not _is_speaker(post, name, bold_counts[normalize_name(name)], bold_counts):
-            post.note(
-                block.line,
-                f"bold label {name!r} (once on the page) is not declared as a speaker; "
-                "add it to the speakers if it is one",
-            )
-            continue
-        time_value = bold.time
-        if time_value:
+        for offset, line in enumerate(block.lines):
+            start = _read_start(line, block.line + offset)
+            if start is not None and (offset == 0 or start.form in ("bold", "plain")):
+                starts[(index, offset)] = start
+    decider = _Decider(post, cast, list(starts.values()))
+    return _Rewriter(post, decider, starts).run()
+
+
+class _Rewriter:
+    """Writes the blocks again, one paragraph per turn."""
+
+    def __init__(self, post: Post, decider: _Decider, starts: dict[tuple[int, int], _Start]):
+        self.post, self.decider, self.starts = post, decider, starts
+        self.blocks: list[Block] = []
+        self.result = Turns()
+        self.seen: set[str] = set()
+        self.current = ""  # who speaks in the turn still open
+        self.pending_time: tuple[str, Block] | None = None
+        self.pending_label: tuple[str, str, int] | None = None  # name, time, line
+
+    def run(self) -> Turns:
+        for index, block in enumerate(self.post.blocks):
+            if block.kind == "para":
+                self._paragraph(index, block)
+                continue
+            self._flush_label()
+            self._flush_time()
+            if block.kind in ("heading", "code", "highlight", "outline"):
+                self.current = ""
+            self.blocks.append(block)
+        self._flush_label()
+        self._flush_time()
+        self.post.blocks = self.blocks
+        return self.result
+
+    # -- pieces of a paragraph ----------------------------------------------------
+
+    def _paragraph(self, index: int, block: Block) -> None:
+        segments: list[tuple[_Start | None, list[str], int]] = []
+        for offset, line in enumerate(block.lines):
+            start = self.starts.get((index, offset))
+            opens = start is not None and (offset == 0 or self.decider.is_speaker(start))
+            if opens or not segments:
+                segments.append((start if opens else None, [line], block.line + offset))
+            else:
+                segments[-1][1].append(line)
+        for start, lines, number in segments:
+            if start is not None and start.form == "suspicious":
+                self._suspicious(start, lines, number)
+            elif start is not None and self.decider.is_speaker(start):
+                self._turn(start, lines, number)
+            elif start is not None:
+                self._not_a_turn(start, lines, number)
+            else:
+                self._text(lines, number)
+
+    def _text(self, lines: list[str], number: int) -> None:
+        """Lines that start no turn: a pending turn's text, a time, or a paragraph."""
+        if self.pending_label is not None:
+            name, time, line = self.pending_label
+            self.pending_label = None
+            self._write_turn(name, time, lines[0], lines[1:], line)
+            return
+        prefix = read_time_prefix(lines[0])
+        if prefix is not None and len(lines) == 1 and prefix[1] >= len(lines[0].rstrip()):
+            self._flush_time()
+            self.pending_time = (prefix[0], Block(number, lines, "para"))
+            return
+        if prefix is not None and self.current and prefix[1] < len(lines[0]):
+            # "00:05:00 — more" inside a turn: the same speaker again, at that time
+            self._flush_time()
+            rest = lines[0][prefix[1] :]
+            self._write_turn(self.current, prefix[0], rest, lines[1:], number)
+            return
+        self._flush_time()
+        self.blocks.append(Block(number, lines, "para"))
+
+    def _turn(self, start: _Start, lines: list[str], number: int) -> None:
+        self._flush_label()
+        name = self.decider.name_of(start)
+        time = start.time
+        if self.pending_time is not None:
+            if not time:
+                time = self.pending_time[0]
+                self.pending_time = None
+            else:
+                self._flush_time()
+        text, rest = start.text, lines[1:]
+        if not text.strip():
+            if not rest:
+                self.pending_label = (name, time, number)
+                return
+            text, rest = rest[0], rest[1:]
+        if start.form == "plain":
+            text, rest = _unquote(text, rest)
+        self._write_turn(name, time, text, rest, number)
+
+    def _write_turn(self, name: str, time: str, text: str, rest: list[str], line: int) -> None:
+        prefix = read_time_prefix(text)
+        if prefix is not None and not time and prefix[1] < len(text):
+            time, text = prefix[0], text[prefix[1] :]
+        if time:
             try:
-                parse_time(time_value)
+                parse_time(time)
             except TimeFormatError as error:
-                raise post.error(block.line, f"turn of {name!r}: {error}") from None
-            timed += 1
-        renamed = post.options.speakers.get(name)
-        if renamed:
-            block.lines[0] = first.replace(name, clean_name(renamed), 1)
-            name = renamed
-        turns += 1
-        if normalize_name(name) not in seen:
-            seen.add(normalize_name(name))
-            names.append(name)
-    return names, turns, timed
+                self.post.warn(line, f"turn of {name!r}: {error}; the time is left out")
+                text = f"[{time}] {text}"
+                time = ""
+        self.blocks.append(
+            Block(line, [f"{bold_prefix(name, time)} {text.strip()}".rstrip(), *rest], "para")
+        )
+        self.current = name
+        self.result.count += 1
+        self.result.timed += bool(time)
+        if normalize_name(name) not in self.seen:
+            self.seen.add(normalize_name(name))
+            self.result.names.append(name)
+
+    def _suspicious(self, start: _Start, lines: list[str], number: int) -> None:
+        bold_name = start.name
+        times = re.findall(r"[\[(]([^\])\n]*)[\])]", lines[0].split(":", 1)[0])
+        if len(times) > 1 and looks_like_name(bold_name):
+            self.post.warn(
+                number,
+                f"{start.problem}: taken for a turn of {bold_name!r} at {times[0]}; "
+                "the other times are kept in its text",
+            )
+            kept = " ".join(f"[{time}]" for time in times[1:])
+            fake = _Start(number, bold_name, times[0], f"{kept} {start.text}", "bold")
+            self._turn(fake, lines, number)
+            return
+        self._not_a_turn(start, lines, number)
+
+    def _not_a_turn(self, start: _Start, lines: list[str], number: int) -> None:
+        """A label that is nobody's: an admonition after a turn (or for bold), else text."""
+        after_turn = bool(self.current)
+        if start.form in ("bold", "suspicious") or after_turn:
+            title = " ".join(start.name.split())
+            body = "\n".join([start.text, *lines[1:]]).strip() or title
+            self._flush_label()
+            self._flush_time()
+            self.blocks.append(
+                Block(number, [directive("admonition", title, (), body)], "admonition")
+            )
+            why = start.problem or f"{title!r} is not a speaker"
+            self.post.warn(
+                number,
+                f"{why}: this paragraph became an admonition titled {title!r}; give --speaker "
+                f"'{title}' if it is a turn",
+            )
+            self.current = ""
+            return
+        self._text(lines, number)
+
+    # -- what waits for the next paragraph ------------------------------------------
+
+    def _flush_label(self) -> None:
+        if self.pending_label is not None:
+            name, time, line = self.pending_label
+            self.pending_label = None
+            self._write_turn(name, time, "", [], line)
+
+    def _flush_time(self) -> None:
+        if self.pending_time is not None:
+            self.blocks.append(self.pending_time[1])
+            self.pending_time = None
+
+
+def _unquote(text: str, rest: list[str]) -> tuple[str, list[str]]:
+    """``"What breaks first?"`` → ``What breaks first?`` (the old quote turns ``Name: "…"``)."""
+    first = text.strip()
+    closing = _QUOTES.get(first[:1])
+    last = (rest[-1] if rest else first).rstrip()
+    if not closing or not last.endswith((closing, '"', "”")) or (not rest and len(first) < 2):
+        return text, rest
+    if rest:
+        return first[1:], [*rest[:-1], last[:-1]]
+    return first[1:-1], rest
