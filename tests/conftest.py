@@ -96,6 +96,11 @@ def build_copy(root: str, tmp_path: Path, name: str, jobs: str) -> CommandBuild:
 def build_root(root: str, tmp_path: Path, builder: str = "html", **overrides: object) -> Path:
     """Build a fresh copy of tests/roots/*root* with *builder* (in-process, serial) in
     *tmp_path*; the output directory."""
+    return Path(build_root_app(root, tmp_path, builder, **overrides).outdir)
+
+
+def build_root_app(root: str, tmp_path: Path, builder: str = "html", **overrides: object):  # type: ignore[no-untyped-def]
+    """:func:`build_root`, giving the finished app (its warnings, its outdir)."""
     from sphinx.testing.util import SphinxTestApp
 
     srcdir = tmp_path / "src"
@@ -112,4 +117,4 @@ def build_root(root: str, tmp_path: Path, builder: str = "html", **overrides: ob
         app.build()
     finally:
         app.cleanup()
-    return Path(app.outdir)
+    return app

@@ -8,27 +8,19 @@ and are chapters of the episode (``chapters.json``) like the timed sections.
 from __future__ import annotations
 
 import json
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOTS, podcast_warnings
+from conftest import build_root_app, podcast_warnings
 from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    tmp = tmp_path_factory.mktemp("outline-chapters")
-    shutil.copytree(ROOTS / "test-outline-chapters", tmp / "src")
-    app = SphinxTestApp(
-        "html", srcdir=tmp / "src", builddir=tmp / "_build", status=StringIO(), warning=StringIO()
+    app: SphinxTestApp = build_root_app(
+        "test-outline-chapters", tmp_path_factory.mktemp("outline-chapters")
     )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
     return app
 
 

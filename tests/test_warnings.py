@@ -8,14 +8,12 @@ Each test asserts the full, sorted list of podcast warnings of a build.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
-from io import StringIO
 from typing import Any, NamedTuple
 
 import lxml.html
 import pytest
-from conftest import ROOTS, podcast_warnings, warnings_of
+from conftest import build_root_app, podcast_warnings, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 
@@ -136,19 +134,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     def build(flavour: str) -> SphinxTestApp:
         if flavour not in apps:
             tmp = tmp_path_factory.mktemp(f"warnings-{flavour}")
-            shutil.copytree(ROOTS / f"test-warnings-{flavour}", tmp / "src")
-            app = SphinxTestApp(
-                "html",
-                srcdir=tmp / "src",
-                builddir=tmp / "_build",
-                status=StringIO(),
-                warning=StringIO(),
-            )
-            try:
-                app.build()
-            finally:
-                app.cleanup()
-            apps[flavour] = app
+            apps[flavour] = build_root_app(f"test-warnings-{flavour}", tmp)
         return apps[flavour]
 
     return build
