@@ -69,7 +69,6 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _URL = re.compile(r"https?://\S+")
 
 
-
 @dataclass
 class SourceTurn:
     line: int
