@@ -42,7 +42,7 @@ CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], 
     ("podcast_strict_speakers", True, "env", (bool,)),
     ("podcast_outline", "manual", "env", (str,)),
     ("podcast_backlink_symbol", "⬆", "env", (str,)),
-    ("podcast_date_format", "%B %-d, %Y", "env", (str,)),
+    ("podcast_date_format", "", "env", (str,)),
     ("podcast_embed_mode", "click", "html", (str,)),
     ("podcast_speaker_pages", True, "env", (bool, str)),
     ("podcast_soundbites_auto", True, "env", (bool,)),
@@ -71,7 +71,8 @@ class PodcastConfig:
     strict_speakers: bool = True
     outline: str = "manual"
     backlink_symbol: str = "⬆"
-    date_format: str = "%B %-d, %Y"
+    date_format: str = ""
+    """strftime-style codes like Sphinx's ``today_fmt``; "" is the language's own format."""
     embed_mode: str = "click"
     speaker_pages: str = "speakers"
     """The folder of generated speaker pages ("" when they are off)."""

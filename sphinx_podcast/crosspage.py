@@ -23,7 +23,7 @@ from .catalog import Catalog, date_sort_key
 from .compat import get_app
 from .display import episode_date, meta_line
 from .domain import PodcastDomain, get_podcast_domain, podcast_xref
-from .locale import _
+from .locale import _, ngettext
 from .model import Episode, format_time, normalize_name
 from .warnings_ import Subtype, warn
 
@@ -102,7 +102,9 @@ class CrossPageContent(SphinxPostTransform):
             more = self.catalog.count_other_episodes(docname, key) - len(others)
             if more > 0:  # the profile lists them all
                 line += nodes.Text(" ")
-                line += speaker_link(key, _("and %d more") % more, docname)
+                # Translators: after a guest's other episodes, a link to all of them
+                more_text = ngettext("and %d more", "and %d more", more) % more
+                line += speaker_link(key, more_text, docname)
             node += line
         if not node.children:
             node.parent.remove(node)
@@ -123,11 +125,13 @@ class CrossPageContent(SphinxPostTransform):
             entry += episode_link(self.catalog.episodes[appearance.docname], refdoc)
             details = []
             if appearance.role == "host":
+                # Translators: a speaker's part in an episode, in "Title (host, 3 turns)"
                 details.append(_("host"))
             elif appearance.role == "guest":
+                # Translators: a speaker's part in an episode, see "host"
                 details.append(_("guest"))
             if appearance.turns:
-                turns = _("1 turn") if appearance.turns == 1 else _("%d turns") % appearance.turns
+                turns = ngettext("%d turn", "%d turns", appearance.turns) % appearance.turns
                 details.append(turns)
             if appearance.seconds:
                 details.append(_("%s on air") % format_time(appearance.seconds))
@@ -253,6 +257,7 @@ class CrossPageContent(SphinxPostTransform):
             body += meta_line(episode, self.env, ["sd-card-text", "podcast-card-meta"])
             people = self._people(episode, refdoc)
             if people:
+                # Translators: before the people of an episode card, "With Ada, Sam"
                 label = _("With")
                 body += nodes.paragraph(
                     "", "", nodes.Text(label + " "), *people, classes=["sd-card-text"]
@@ -277,6 +282,7 @@ class CrossPageContent(SphinxPostTransform):
                 entry.extend(meta.children)
             people = self._people(episode, refdoc)
             if people:
+                # Translators: in a list of episodes, "Title — May 1, 2025 — with Ada, Sam"
                 entry += nodes.Text(" — " + _("with") + " ")
                 entry.extend(people)
             item = nodes.list_item("", entry)
@@ -286,6 +292,7 @@ class CrossPageContent(SphinxPostTransform):
         return items
 
     def _table(self, episodes: list[Episode], refdoc: str) -> nodes.table:
+        # Translators: column headers of the episode table; "No." is the episode number
         headers = [_("No."), _("Episode"), _("Date"), _("Duration"), _("Guests")]
         table = nodes.table(classes=["podcast-episode-table", "colwidths-auto"])
         group = nodes.tgroup(cols=len(headers))

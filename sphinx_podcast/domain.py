@@ -22,6 +22,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import babel
+import babel.dates
 from docutils import nodes
 from docutils.nodes import Element
 from sphinx.addnodes import pending_xref
@@ -93,7 +95,9 @@ class PodcastDomain(Domain):
     name = "podcast"
     label = "Podcast"
     object_types = {
+        # Translators: kinds of object in search results and the index
         "episode": ObjType(_("episode"), "episode"),
+        # Translators: kinds of object in search results and the index
         "speaker": ObjType(_("speaker"), "speaker"),
     }
     roles = {
@@ -220,6 +224,30 @@ class PodcastDomain(Domain):
             self.episodes[docname] = replace(episode, title=title)
             self._changed()
 
+    def set_episode_texts(self, docname: str, *, summary: str) -> None:
+        """The summary as the page has it once read (translated on a translated page)."""
+        episode = self.episodes.get(docname)
+        if episode is not None and episode.summary != summary:
+            self.episodes[docname] = replace(episode, summary=summary)
+            self._changed()
+
+    def set_profile_texts(
+        self, key: str, docname: str, *, role: str | None, bio: str | None
+    ) -> None:
+        """The role and bio of the profile of *key* on *docname* as the page has them once
+        read (translated on a translated page); None leaves a value as it is."""
+        speaker = self.data["profiles"].get(key, {}).get(docname)
+        if speaker is None:
+            return
+        changes = {
+            name: value
+            for name, value in (("role", role), ("bio", bio))
+            if value is not None and value != getattr(speaker, name)
+        }
+        if changes:
+            self.data["profiles"][key][docname] = replace(speaker, **changes)
+            self._changed()
+
     def note_profile(self, speaker: Speaker) -> bool:
         """Register a profile; False if the page already has one for this key.
 
@@ -272,9 +300,7 @@ class PodcastDomain(Domain):
         key = (date.isoformat(), date_format, language)
         text: str | None = self.data["dates"].get(key)
         if text is None:
-            if not isinstance(date, dt.datetime):
-                date = dt.datetime(date.year, date.month, date.day)
-            text = format_date(date_format, date=date, language=language)
+            text = format_episode_date(date, date_format, language)
             self.data["dates"][key] = text
         return text
 
@@ -597,6 +623,22 @@ def page_in_output(env: BuildEnvironment, builder: Builder, docname: str) -> boo
                 pending.extend(env.toctree_includes.get(current, ()))
         builder._podcast_included = included  # type: ignore[attr-defined]
     return docname in included
+
+
+def format_episode_date(date: dt.date, date_format: str, language: str) -> str:
+    """*date* in *language*: with *date_format* (strftime-style codes) the way Sphinx
+    formats ``today``; without one, in the language's own long form from CLDR
+    ("May 1, 2025", "1. Mai 2025", "2025年5月1日")."""
+    if date_format:
+        if not isinstance(date, dt.datetime):
+            date = dt.datetime(date.year, date.month, date.day)
+        return format_date(date_format, date=date, language=language)
+    day = date.date() if isinstance(date, dt.datetime) else date
+    try:
+        locale = babel.Locale.parse(language.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        locale = babel.Locale("en")  # as Sphinx does for a language Babel does not know
+    return babel.dates.format_date(day, "long", locale=locale)
 
 
 def _normalize_docname(docname: str) -> str:

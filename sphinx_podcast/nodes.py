@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 
@@ -20,6 +21,25 @@ class episode_header(nodes.container):
 
 class speaker_profile(nodes.container):
     """A ``.podcast-speaker-profile`` made by the ``speaker`` directive."""
+
+
+class speaker_role(nodes.inline, addnodes.translatable):
+    """``.podcast-speaker-role``: the role an author gave a ``speaker`` directive.
+
+    A message of its own for Sphinx's i18n (``-b gettext`` extracts it, a
+    translated page shows the translation). Not an inline marked
+    ``translatable``: Sphinx unwraps those as placeholders.
+    """
+
+    def preserve_original_messages(self) -> None:
+        self.setdefault("original", self.astext())
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        self.children = []
+        self += nodes.Text(translated_message)
+
+    def extract_original_messages(self) -> list[str]:
+        return [self.get("original") or self.astext()]
 
 
 class turn(nodes.container):
@@ -117,6 +137,7 @@ class media_embed(nodes.container):
 ALL_NODES: tuple[type[nodes.Element], ...] = (
     episode_header,
     speaker_profile,
+    speaker_role,
     turn,
     turn_label,
     speaker_label,

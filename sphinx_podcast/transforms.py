@@ -33,7 +33,7 @@ from .blocks import block_elements
 from .compat import builder_name_and_format, get_app, get_builder
 from .config import get_config
 from .directives.outline import make_outline
-from .domain import get_podcast_domain, page_in_output, podcast_xref
+from .domain import PodcastDomain, get_podcast_domain, page_in_output, podcast_xref
 from .grammar import Label, Suspicious, read_bold_label
 from .locale import _
 from .model import Speaker, TimeFormatError, format_seconds_attr, format_time, parse_time
@@ -134,6 +134,7 @@ class EpisodePageTransform(SphinxTransform):
         directive_turns: list[pn.turn] = []
         outlines: list[pn.outline] = []
         header: pn.episode_header | None = None
+        profiles: list[pn.speaker_profile] = []
         for node in block_elements(self.document):
             if isinstance(node, _CONTAINERS):
                 containers.append(node)
@@ -143,12 +144,17 @@ class EpisodePageTransform(SphinxTransform):
                 outlines.append(node)
             elif isinstance(node, pn.episode_header) and header is None:
                 header = node
+            elif isinstance(node, pn.speaker_profile):
+                profiles.append(node)
         for turn in directive_turns:
             _unnest_turn(turn)
+        for profile in profiles:
+            _note_profile_texts(domain, docname, profile)
         if header is not None:
             for container in containers:
                 _mark_turns(container)
             self._note_title(header)
+            _note_summary(domain, docname, header)
             if get_config(self.config).outline == "auto" and not outlines:
                 self._add_outline(header)
             domain.note_shows(docname, "episode")
@@ -239,7 +245,7 @@ class EpisodePageTransform(SphinxTransform):
         title = title_node.astext() if title_node else ""
         domain.set_episode_title(self.env.docname, title)
         if title and header["ids"]:
-            entry = ("pair", f"{_('episode')}; {title}", header["ids"][0], "", None)
+            entry = ("pair", _("episode") + "; " + title, header["ids"][0], "", None)
             header.parent.insert(header.parent.index(header), addnodes.index(entries=[entry]))
 
     def _add_outline(self, header: pn.episode_header) -> None:
@@ -357,6 +363,38 @@ def _soundbite_places(
                     break
         placed.append((node, found))
     return placed
+
+
+def _child_text(node: nodes.Element, css_class: str) -> str | None:
+    """The text (white space collapsed) of the first child element with *css_class*."""
+    for element in block_elements(node):
+        if css_class in element["classes"]:
+            return " ".join(element.astext().split())
+        if isinstance(element, nodes.TextElement):
+            for inline in element.findall(nodes.inline):
+                if css_class in inline["classes"]:
+                    return " ".join(inline.astext().split())
+    return None
+
+
+# The directives note what the author wrote; a translated page (Sphinx's Locale
+# transform, priority 20) has the translation by the time this transform runs, and
+# lists, cards, feeds and other pages show that.
+
+
+def _note_summary(domain: PodcastDomain, docname: str, header: pn.episode_header) -> None:
+    summary = _child_text(header, "podcast-episode-summary")
+    if summary is not None:
+        domain.set_episode_texts(docname, summary=summary)
+
+
+def _note_profile_texts(domain: PodcastDomain, docname: str, profile: pn.speaker_profile) -> None:
+    html_data: dict[str, str] = profile.get("html_data", {})
+    key = html_data.get("speaker")
+    if key and profile["ids"]:
+        role = _child_text(profile, "podcast-speaker-role")
+        bio = _child_text(profile, "podcast-speaker-bio")
+        domain.set_profile_texts(key, docname, role=role, bio=bio)
 
 
 def _has_text(node: pn.turn) -> bool:
@@ -690,9 +728,12 @@ class TurnResolver(SphinxPostTransform):
         if not sections and not node.get("chapters"):  # warned about at read time
             node.parent.remove(node)
             return
-        title = node.get("title") or _("Outline")
-        node["label"] = title
-        node += nodes.rubric(title, title, classes=["podcast-outline-title"])
+        heading = next((c for c in node.children if isinstance(c, nodes.rubric)), None)
+        if heading is None:  # no :title: (a given one is already there, maybe translated)
+            title = _("Outline")
+            heading = nodes.rubric(title, title, classes=["podcast-outline-title"])
+            node += heading
+        node["label"] = heading.astext()
         outline_id = self._page_unique_id(node)
         self.listed_again: pn.outline | None = None
         self.item_starts: dict[int, float] = {}  # id of a top entry -> its chapter time

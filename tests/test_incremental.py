@@ -162,12 +162,12 @@ def test_dates_are_formatted_once(make_app, project, monkeypatch) -> None:  # ty
     app = build(make_app, project)
     assert warnings_of(app) == [ZED_UNKNOWN]
     dates = app.env.get_domain("podcast").data["dates"]
-    assert dates[("2025-05-01", "%B %-d, %Y", "en")] == "May 1, 2025"
+    assert dates[("2025-05-01", "", "en")] == "May 1, 2025"
 
     def no_formatting(*args: object, **kwargs: object) -> str:
         raise AssertionError("a known date was formatted again")
 
-    monkeypatch.setattr("sphinx_podcast.domain.format_date", no_formatting)
+    monkeypatch.setattr("sphinx_podcast.domain.format_episode_date", no_formatting)
     edit(project / "episode.md", None, "**Ada**: One more thing about the tides.\n")
     app = build(make_app, project)
     assert progress(app, "reading sources") == ["episode"]

@@ -17,7 +17,7 @@ from ..config import checked_url, split_list
 from ..display import meta_line
 from ..domain import PodcastDomain, podcast_xref
 from ..inputs import MAX_BYTES, shorten
-from ..locale import _
+from ..locale import ngettext
 from ..model import (
     EPISODE_TYPES,
     Episode,
@@ -232,14 +232,13 @@ class EpisodeDirective(PodcastDirective):
     def _people_line(self, episode: Episode) -> nodes.paragraph:
         line = nodes.paragraph(classes=["podcast-episode-people"])
         groups = (
-            ("hosts", episode.hosts, _("Host:"), _("Hosts:")),
-            ("guests", episode.guests, _("Guest:"), _("Guests:")),
+            ("hosts", episode.hosts, ngettext("Host:", "Hosts:", len(episode.hosts))),
+            ("guests", episode.guests, ngettext("Guest:", "Guests:", len(episode.guests))),
         )
-        for option, refs, singular, plural in groups:
+        for option, refs, label in groups:
             if not refs:
                 continue
             group = nodes.inline(classes=[f"podcast-episode-{option}"])
-            label = singular if len(refs) == 1 else plural
             group += nodes.inline(label, label, classes=["podcast-label"])
             group += nodes.Text(" ")
             source, _line = self.get_source_info()

@@ -273,6 +273,7 @@ class MediaMaker:
                 paragraph += nodes.Text(", ")
             paragraph += link
         for link in extras:
+            # Translators: "(captions: ep7.vtt)" after a player's download links
             label = _("captions") if link["podcast_role"] == "captions" else _("poster")
             paragraph += nodes.Text(f" ({label}: ")
             paragraph += link

@@ -48,13 +48,18 @@ class OutlineDirective(PodcastDirective):
 
     def run(self) -> list[nodes.Node]:
         depth = self.number_option("depth", "outline depth", minimum=1) or 0
-        node = make_outline(
-            self.state.document, self.env, depth, self.options.get("title", "").strip()
-        )
+        title = self.options.get("title", "").strip()
+        node = make_outline(self.state.document, self.env, depth, title)
         self.set_source_info(node)
         chapters = self._chapters()
         if chapters:
             node["chapters"] = chapters
+        if title:
+            # A node of its own with the author's words and their source: ``-b gettext``
+            # extracts it and a translated page gets the translation (at read time).
+            heading = nodes.rubric(title, title, classes=["podcast-outline-title"])
+            self.set_source_info(heading)
+            node += heading
         return [node]
 
     def _chapters(self) -> list[tuple[float, str]]:

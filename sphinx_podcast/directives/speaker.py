@@ -61,10 +61,15 @@ class SpeakerDirective(PodcastDirective):
         profile += nodes.paragraph(
             "", "", nodes.strong(name, name), classes=["podcast-speaker-name"]
         )
-        role = self.options.get("role", "").strip() or (base.role if base else "")
+        own_role = self.options.get("role", "").strip()
+        role = own_role or (base.role if base else "")
         url = url or (base.url if base else "")
         meta = nodes.paragraph(classes=["podcast-speaker-meta"])
-        if role:
+        if own_role:  # the author's words: -b gettext extracts them, translations apply
+            role_node = pn.speaker_role(role, role, classes=["podcast-speaker-role"])
+            self.set_source_info(role_node)
+            meta += role_node
+        elif role:
             meta += nodes.inline(role, role, classes=["podcast-speaker-role"])
         if url:
             if role:
@@ -110,7 +115,7 @@ class SpeakerDirective(PodcastDirective):
         domain.note_shows(self.env.docname, "profiles")
         profile += pn.speaker_appearances(key=key, docname=self.env.docname)
         profile += pn.speaker_soundbites(key=key, docname=self.env.docname)
-        index = addnodes.index(entries=[("pair", f"{_('speaker')}; {name}", anchor, "", None)])
+        index = addnodes.index(entries=[("pair", _("speaker") + "; " + name, anchor, "", None)])
         return [index, profile]
 
     def _avatar(self) -> tuple[str, str]:
