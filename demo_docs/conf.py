@@ -107,7 +107,7 @@ podcast_speakers = {
 # podcast_strict_speakers = True     (default: warn about bold names that are nobody)
 # podcast_outline = "manual"         (default: every episode places its outline)
 # podcast_backlink_symbol = "⬆"     (default)
-# podcast_date_format = "%B %-d, %Y" (default)
+# podcast_date_format = ""          (default: the language's own long date format)
 
 # -- The podcast feed ----------------------------------------------------------
 # See guide/feed.md. The feed is written to feed.xml by the html and dirhtml
