@@ -213,9 +213,10 @@ def test_german_labels(german: SphinxTestApp) -> None:
     ]
     people = page(german, "people")
     assert texts(people, "podcast-appearances") == [
-        "The Lighthouse Log (Moderation, 1 Redebeitrag) "
-        "Seekarten und Lotungen (Moderation, 1 Redebeitrag)",
-        "The Lighthouse Log (Gast, 1 Redebeitrag) Seekarten und Lotungen (Gast, 3 Redebeiträge)",
+        "The Lighthouse Log (Moderation, 1 Redebeitrag, 00:25 Sprechzeit) "
+        "Seekarten und Lotungen (Moderation, 1 Redebeitrag, 01:00 Sprechzeit)",
+        "The Lighthouse Log (Gast, 1 Redebeitrag, 47:30 Sprechzeit) "
+        "Seekarten und Lotungen (Gast, 3 Redebeiträge, 1:00:20 Sprechzeit)",
         "The Lighthouse Log, Seekarten und Lotungen",
         "The Lighthouse Log, Seekarten und Lotungen",
         "Seekarten und Lotungen",
@@ -275,7 +276,8 @@ def test_japanese_labels(japanese: SphinxTestApp) -> None:
     assert attributes(ep2, "podcast-chapter-time", "aria-label") == ["00:05 から再生"]
     people = page(japanese, "people")
     assert texts(people, "podcast-appearances")[1] == (
-        "The Lighthouse Log (ゲスト, 1 回の発言) Charts and Soundings (ゲスト, 3 回の発言)"
+        "The Lighthouse Log (ゲスト, 1 回の発言, 発言時間 47:30) "
+        "Charts and Soundings (ゲスト, 3 回の発言, 発言時間 1:00:20)"
     )
     lists = page(japanese, "lists")
     assert lists.xpath("//table//th//text()") == ["No.", "エピソード", "日付", "再生時間", "ゲスト"]
