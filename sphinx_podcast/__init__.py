@@ -8,7 +8,7 @@ from sphinx.util.typing import ExtensionMetadata
 __version__ = "0.1.0"
 
 #: Bump when the shape of what we store in the environment changes.
-ENV_VERSION = 3  # 3: Episode.type and Episode.ai_content
+ENV_VERSION = 4  # 3: Episode.type and Episode.ai_content; 4: Episode.title_id
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -218,10 +218,10 @@ class PodcastDomain(Domain):
         self.episodes[episode.docname] = episode
         self._changed()
 
-    def set_episode_title(self, docname: str, title: str) -> None:
+    def set_episode_title(self, docname: str, title: str, title_id: str = "") -> None:
         episode = self.episodes.get(docname)
-        if episode is not None and episode.title != title:
-            self.episodes[docname] = replace(episode, title=title)
+        if episode is not None and (episode.title, episode.title_id) != (title, title_id):
+            self.episodes[docname] = replace(episode, title=title, title_id=title_id)
             self._changed()
 
     def set_episode_texts(self, docname: str, *, summary: str) -> None:
@@ -462,10 +462,17 @@ class PodcastDomain(Domain):
         return [("podcast:speaker", ref)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Episodes (landing on the page's title) and speaker profiles, for the search
+        index and objects.inv; anchors chosen so that the search page can rebuild them
+        (see :func:`searchable_anchor`)."""
         for docname, episode in sorted(self.episodes.items()):
-            yield (docname, episode.title or docname, "episode", docname, episode.anchor, 1)
+            title = episode.title or docname
+            anchor = searchable_anchor([episode.title_id], docname, "episode", title)
+            yield (docname, title, "episode", docname, anchor, 1)
         for key, speaker in sorted(self.profiles.items()):
-            yield (key, speaker.name, "speaker", speaker.docname, speaker.anchor, 1)
+            candidates = [speaker.anchor, profile_search_id(speaker.anchor)]
+            anchor = searchable_anchor(candidates, key, "speaker", speaker.name)
+            yield (key, speaker.name, "speaker", speaker.docname, anchor, 1)
 
     # -- resolving -------------------------------------------------------------
 
@@ -623,6 +630,28 @@ def page_in_output(env: BuildEnvironment, builder: Builder, docname: str) -> boo
                 pending.extend(env.toctree_includes.get(current, ()))
         builder._podcast_included = included  # type: ignore[attr-defined]
     return docname in included
+
+
+def searchable_anchor(candidates: list[str], name: str, objtype: str, shown: str) -> str:
+    """The first of *candidates* (ids of the object's element) that Sphinx's search
+    page links to correctly; "" when none does.
+
+    The search index shortens an anchor equal to the object's *name* to "" and one
+    equal to ``objtype-name`` to "-", but the search page expands those with the
+    name it *shows* (Sphinx issue #10380): ``speaker-ada`` of Ada Lindqvist would
+    come back as ``#speaker-Ada Lindqvist``, and "" as ``#Ada Lindqvist``. So such
+    an anchor only works when the shown name is the name.
+    """
+    for anchor in candidates:
+        if anchor and (shown == name or anchor not in (name, f"{objtype}-{name}")):
+            return anchor
+    return ""
+
+
+def profile_search_id(anchor: str) -> str:
+    """The second id of a speaker profile (``speaker-ada`` -> ``profile-ada``): where
+    search results link when the first cannot be used (see :func:`searchable_anchor`)."""
+    return "profile-" + anchor.removeprefix("speaker-")
 
 
 def format_episode_date(date: dt.date, date_format: str, language: str) -> str:

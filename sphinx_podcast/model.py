@@ -175,6 +175,8 @@ class Episode:
     docname: str
     title: str = ""
     anchor: str = ""
+    title_id: str = ""
+    """The id of the page's title (where search results and inventories land)."""
     lineno: int = 0
     number: int | None = None
     season: int | None = None

@@ -33,7 +33,13 @@ from .blocks import block_elements
 from .compat import builder_name_and_format, get_app, get_builder
 from .config import get_config
 from .directives.outline import make_outline
-from .domain import PodcastDomain, get_podcast_domain, page_in_output, podcast_xref
+from .domain import (
+    PodcastDomain,
+    get_podcast_domain,
+    page_in_output,
+    podcast_xref,
+    profile_search_id,
+)
 from .grammar import Label, Suspicious, read_bold_label
 from .locale import _
 from .model import Speaker, TimeFormatError, format_seconds_attr, format_time, parse_time
@@ -149,7 +155,7 @@ class EpisodePageTransform(SphinxTransform):
         for turn in directive_turns:
             _unnest_turn(turn)
         for profile in profiles:
-            _note_profile_texts(domain, docname, profile)
+            _note_profile(domain, self.document, docname, profile)
         if header is not None:
             for container in containers:
                 _mark_turns(container)
@@ -243,7 +249,8 @@ class EpisodePageTransform(SphinxTransform):
             section = section.parent
         title_node = (section or self.document).next_node(nodes.title)
         title = title_node.astext() if title_node else ""
-        domain.set_episode_title(self.env.docname, title)
+        title_id = section["ids"][0] if section is not None and section["ids"] else ""
+        domain.set_episode_title(self.env.docname, title, title_id)
         if title and header["ids"]:
             entry = ("pair", _("episode") + "; " + title, header["ids"][0], "", None)
             header.parent.insert(header.parent.index(header), addnodes.index(entries=[entry]))
@@ -388,13 +395,22 @@ def _note_summary(domain: PodcastDomain, docname: str, header: pn.episode_header
         domain.set_episode_texts(docname, summary=summary)
 
 
-def _note_profile_texts(domain: PodcastDomain, docname: str, profile: pn.speaker_profile) -> None:
+def _note_profile(
+    domain: PodcastDomain, document: nodes.document, docname: str, profile: pn.speaker_profile
+) -> None:
+    """A registered profile: its role and bio as read, and its second id (where search
+    results link, see :func:`~sphinx_podcast.domain.searchable_anchor`)."""
     html_data: dict[str, str] = profile.get("html_data", {})
     key = html_data.get("speaker")
-    if key and profile["ids"]:
-        role = _child_text(profile, "podcast-speaker-role")
-        bio = _child_text(profile, "podcast-speaker-bio")
-        domain.set_profile_texts(key, docname, role=role, bio=bio)
+    if not key or not profile["ids"]:
+        return
+    search_id = profile_search_id(profile["ids"][0])
+    if search_id not in document.ids:
+        profile["ids"].append(search_id)
+        document.ids[search_id] = profile
+    role = _child_text(profile, "podcast-speaker-role")
+    bio = _child_text(profile, "podcast-speaker-bio")
+    domain.set_profile_texts(key, docname, role=role, bio=bio)
 
 
 def _has_text(node: pn.turn) -> bool:
@@ -657,7 +673,7 @@ class TurnResolver(SphinxPostTransform):
         while node_id in self.document.ids:
             suffix += 1
             node_id = f"{base}-{suffix}"
-        node["ids"].append(node_id)
+        node["ids"].insert(0, node_id)  # first: a :name: target's id comes after it
         self.document.ids[node_id] = node
 
     def _profile_uri(self, docname: str, speaker: Speaker) -> str:

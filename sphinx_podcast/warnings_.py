@@ -36,6 +36,8 @@ class Subtype(StrEnum):
     """An episode ``duration`` that is not ``[H:]MM:SS``."""
     bad_option = "bad_option"
     """Any other option value that cannot be used."""
+    unknown_option = "unknown_option"
+    """An option the directive does not have (reStructuredText; MyST warns itself)."""
     duplicate_episode = "duplicate_episode"
     """A second ``episode`` directive on one page."""
     duplicate_number = "duplicate_number"

@@ -63,19 +63,26 @@ def test_inventory_of_the_podcast(podcast: Path) -> None:
     assert {
         name: (item.uri, item.display_name)
         for name, item in inventory.data["podcast:episode"].items()
-    } == {"episodes/ep1": ("https://pod/episodes/ep1.html", "Lanterns on the Pier")}
+    } == {
+        # the page's title and the profile's second id: what Sphinx's search page, which
+        # reads the same entries, can link to (see domain.searchable_anchor)
+        "episodes/ep1": (
+            "https://pod/episodes/ep1.html#lanterns-on-the-pier",
+            "Lanterns on the Pier",
+        )
+    }
     assert {
         name: (item.uri, item.display_name)
         for name, item in inventory.data["podcast:speaker"].items()
-    } == {"ada": ("https://pod/people.html#speaker-ada", "Ada Lindqvist")}
+    } == {"ada": ("https://pod/people.html#profile-ada", "Ada Lindqvist")}
 
 
 def test_external_role(make_app, tmp_path, podcast: Path) -> None:  # type: ignore[no-untyped-def]
     app = client(make_app, tmp_path, "intersphinx-client", podcast)
     assert warnings_of(app) == []
     outdir = Path(app.outdir)
-    episode = (f"{podcast}/episodes/ep1.html", "Lanterns on the Pier")
-    speaker = (f"{podcast}/people.html#speaker-ada", "Ada Lindqvist")
+    episode = (f"{podcast}/episodes/ep1.html#lanterns-on-the-pier", "Lanterns on the Pier")
+    speaker = (f"{podcast}/people.html#profile-ada", "Ada Lindqvist")
     assert labelled_links(outdir / "index.html") == {
         "episode": episode,
         "episode-any-inventory": episode,
@@ -86,7 +93,9 @@ def test_external_role(make_app, tmp_path, podcast: Path) -> None:  # type: igno
     # The links land on something in the podcast's output.
     assert (podcast / "episodes" / "ep1.html").is_file()
     people = lxml.html.parse(str(podcast / "people.html")).getroot()
-    assert people.xpath("//*[@id='speaker-ada']")
+    assert people.xpath("//*[@id='speaker-ada']/span[@id='profile-ada']")
+    episode_page = lxml.html.parse(str(podcast / "episodes" / "ep1.html")).getroot()
+    assert episode_page.xpath("//section[@id='lanterns-on-the-pier']/h1")
 
 
 def test_plain_roles_fall_back_to_intersphinx(make_app, tmp_path, podcast: Path) -> None:  # type: ignore[no-untyped-def]
@@ -95,7 +104,7 @@ def test_plain_roles_fall_back_to_intersphinx(make_app, tmp_path, podcast: Path)
     app = client(make_app, tmp_path, "intersphinx-client-podcast", podcast)
     assert warnings_of(app) == []
     assert labelled_links(Path(app.outdir) / "index.html") == {
-        "episode": (f"{podcast}/episodes/ep1.html", "Lanterns on the Pier"),
-        "speaker": (f"{podcast}/people.html#speaker-ada", "Ada Lindqvist"),
-        "prefixed": (f"{podcast}/people.html#speaker-ada", "Ada Lindqvist"),
+        "episode": (f"{podcast}/episodes/ep1.html#lanterns-on-the-pier", "Lanterns on the Pier"),
+        "speaker": (f"{podcast}/people.html#profile-ada", "Ada Lindqvist"),
+        "prefixed": (f"{podcast}/people.html#profile-ada", "Ada Lindqvist"),
     }

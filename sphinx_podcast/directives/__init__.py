@@ -2,20 +2,87 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, ClassVar
 
+from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..inputs import MAX_NUMBER, InputValueError, whole_number
 from ..warnings_ import Subtype, warn
+from .conventions import (
+    option_spec_with_common,
+    outermost_elements,
+    target_name,
+    unknown_options,
+)
 
 # How far after a directive's first line its options may stand.
 _OPTIONS_WINDOW = 60
 
 
+def _with_conventions(
+    run: Callable[[PodcastDirective], list[nodes.Node]],
+) -> Callable[[PodcastDirective], list[nodes.Node]]:
+    @functools.wraps(run)
+    def run_with_conventions(self: PodcastDirective) -> list[nodes.Node]:
+        if self._running:  # a subclass's run calling super().run(): the outer one applies
+            return run(self)
+        self._running = True
+        try:
+            result = run(self)
+        finally:
+            self._running = False
+        self.apply_conventions(result)
+        return result
+
+    return run_with_conventions
+
+
 class PodcastDirective(SphinxDirective):
-    """Base class: locates options by line so warnings point at the offending line."""
+    """Base class: locates options by line so warnings point at the offending line.
+
+    Every subclass also follows the docutils conventions (see :mod:`.conventions`):
+    its ``option_spec`` gets ``class`` and ``name``, its ``run`` applies them to the
+    outermost element it returns, and an option it does not know is warned about
+    at its line and ignored.
+    """
+
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = option_spec_with_common(None)
+    _running = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.option_spec = option_spec_with_common(cls.option_spec)
+        if "run" in cls.__dict__:
+            cls.run = _with_conventions(cls.__dict__["run"])  # type: ignore[method-assign,assignment]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for option in unknown_options(self.options):
+            del self.options[option]
+            known = ", ".join(f":{name}:" for name in sorted(self.option_spec or {}))
+            self.warn_option(
+                option,
+                f"the {self.name} directive has no option :{option}: (it has {known}); ignored",
+                Subtype.unknown_option,
+            )
+
+    def apply_conventions(self, result: list[nodes.Node]) -> None:
+        """``:class:`` on the outermost element(s) of *result*, ``:name:`` on the first."""
+        elements = outermost_elements(result)
+        classes = self.options.pop("class", None)
+        if classes and elements:
+            for element in elements:
+                element["classes"].extend(c for c in classes if c not in element["classes"])
+        if (self.option_spec or {}).get("name") is target_name and "name" in self.options:
+            if elements:
+                self.add_name(elements[0])
+            else:
+                self.options.pop("name")
 
     def option_line(self, name: str) -> int:
         """The source line of option *name* (the directive's line when it cannot be found).

@@ -6,6 +6,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import is_directive_registered
 
 from ..warnings_ import info
+from .conventions import NamedTargetTitles
 from .episode import EpisodeDirective
 from .lists import EpisodeListDirective, SpeakerListDirective
 from .outline import OutlineDirective
@@ -45,6 +46,7 @@ def setup_directives(app: Sphinx) -> None:
         register(app, name, directive)
     # only as podcast:speaker-page: what generated speaker pages hold
     app.add_directive_to_domain("podcast", "speaker-page", SpeakerPageDirective)
+    app.add_transform(NamedTargetTitles)
 
 
 def register_late(app: Sphinx, late: dict[str, type]) -> None:
