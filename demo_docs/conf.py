@@ -7,6 +7,7 @@ Build it with::
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -110,11 +111,19 @@ podcast_speakers = {
 # podcast_date_format = ""          (default: the language's own long date format)
 
 # -- The podcast feed ----------------------------------------------------------
-# See guide/feed.md. The feed is written to feed.xml by the html and dirhtml
-# builders; every URL in it starts with the site's base URL: on Read the Docs
-# the READTHEDOCS_CANONICAL_URL environment variable, here html_baseurl.
+# See guide/feed.md and guide/hosting.md. The feed is written to feed.xml by the
+# html and dirhtml builders; every URL in it starts with the site's base URL. On
+# Read the Docs (.readthedocs.yaml) that is the canonical URL of the version being
+# built, which Read the Docs passes in READTHEDOCS_CANONICAL_URL: the pages'
+# canonical links (html_baseurl) and the feed then name the same addresses.
 
-html_baseurl = "https://sphinx-podcast.readthedocs.io/en/latest/"
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://sphinx-podcast.readthedocs.io/en/latest/"
+)
+# Every version (latest, stable, 1.0, ...) writes a feed at its own URL; they are
+# one show, named by the podcast:guid of the feed we publish, the latest one's
+# (sphinx_podcast.feed.podcast_guid of .../en/latest/feed.xml). Never change it.
+podcast_guid = "fda8dedc-7ad6-5644-a41e-6ffceaca0d5b"
 
 podcast_title = "Open Workshop"
 podcast_description = (
