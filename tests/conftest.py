@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import http.server
 import io
 import os
 import re
 import shutil
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -118,3 +122,25 @@ def build_root_app(root: str, tmp_path: Path, builder: str = "html", **overrides
     finally:
         app.cleanup()
     return app
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(
+    directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+) -> Iterator[str]:
+    """Serve *directory* on 127.0.0.1 (a random port) while in the block; the base URL."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(handler, directory=str(directory))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -12,14 +12,12 @@ import http.server
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import skip_unless
+from conftest import serving, skip_unless
 from test_media import build
 
 pytestmark = pytest.mark.browser
@@ -96,15 +94,8 @@ def serve(tmp: Path, builder: str) -> Iterator[str]:
         # the basic theme's search box has an inline script: leave it out to check ours
         html_sidebars={"**": ["localtoc.html", "relations.html"]},
     )
-    handler = partial(Handler, directory=str(app.outdir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Path(app.outdir), Handler) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,14 @@ Root ``conventions``: ``tides.md`` (MyST) and ``charts.rst`` use every directive
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
-from conftest import warnings_of
+from conftest import serving, warnings_of
 from sphinx.testing.util import SphinxTestApp
 from test_browser import browser  # noqa: F401  (the module's Chromium, a fixture)
 from test_media import build
@@ -154,23 +151,10 @@ def test_search_index_anchors_exist(site: SphinxTestApp) -> None:
 # -- Sphinx's own search page in Chromium --------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(site: SphinxTestApp) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(_Quiet, directory=str(site.outdir))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Path(site.outdir)) as base:
+        yield base
 
 
 @pytest.mark.browser
