@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 
 from .. import nodes as pn
 from ..warnings_ import Subtype, warn
@@ -25,12 +22,8 @@ class TurnDirective(PodcastDirective):
     has_content = True
     required_arguments = 1
     final_argument_whitespace = True
-    # With options declared, MyST reads ":class: x" as an option (and warns about an
-    # unknown one) instead of making it the turn's first words.
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "class": directives.class_option,
-        "name": directives.unchanged,
-    }
+    # No options of its own: :class: and :name: come from PodcastDirective, which also
+    # warns about any other (MyST would otherwise make ":class: x" the turn's words).
 
     def run(self) -> list[nodes.Node]:
         words = self.arguments[0].split()
@@ -43,8 +36,6 @@ class TurnDirective(PodcastDirective):
             syntax="directive",
             docname=self.env.docname,
         )
-        node["classes"].extend(self.options.get("class", []))
-        self.add_name(node)
         self.set_source_info(node)
         if _is_myst(self.state):
             self._parse_myst(node)
