@@ -73,6 +73,8 @@ OUTERMOST = {
     "c-speaker": ("div", "podcast-speaker-profile"),
     "c-speaker-list": ("div", "podcast-speaker-list"),
     "c-episode-list": ("div", "podcast-episode-list"),
+    "c-soundbite": ("figure", "podcast-soundbite"),
+    "c-soundbite-list": ("div", "podcast-soundbite-list"),
 }
 
 
@@ -113,6 +115,7 @@ def test_name_is_a_ref_target(site: SphinxTestApp) -> None:
         "episodes": ("people.html#n-episode-list", "the episodes"),
         "transcript": ("tides.html#n-transcript", "the transcript"),
         "youtube": ("tides.html#n-youtube", "the video"),
+        "quote": ("tides.html#soundbite-1", "the quote"),
     }
     for href, _text in found.values():
         name, _, fragment = href.partition("#")

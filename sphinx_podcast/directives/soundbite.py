@@ -41,8 +41,6 @@ class SoundbiteDirective(PodcastDirective):
         "turn": directives.unchanged,
         "duration": directives.unchanged,
         "tags": directives.unchanged,
-        "class": directives.class_option,
-        "name": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -51,7 +49,7 @@ class SoundbiteDirective(PodcastDirective):
         text = " ".join(quote.astext().split())
         anchor = next_anchor(self.state.document, self.env)
         node = pn.soundbite(
-            classes=["podcast-soundbite", *self.options.get("class", [])],
+            classes=["podcast-soundbite"],
             ids=[anchor],
             text=text,
             speaker_ref=self.options.get("speaker", "").strip(),
@@ -68,7 +66,6 @@ class SoundbiteDirective(PodcastDirective):
         )
         self.set_source_info(node)
         self.state.document.ids[anchor] = node
-        self.add_name(node)
         self.env.temp_data["podcast_has_soundbites"] = True
         if not text:
             warn("soundbite without a quote; nothing to show", Subtype.soundbite, node)
@@ -98,20 +95,15 @@ class SoundbiteRole(SphinxRole):
 
 
 class SoundbitesDirective(PodcastDirective):
-    """``soundbites``: where an episode page lists its highlights."""
-
-    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
-        "class": directives.class_option,
-        "name": directives.unchanged,
-    }
+    """``soundbites``: where an episode page lists its highlights (no options but the
+    :class: and :name: every directive has)."""
 
     def run(self) -> list[nodes.Node]:
         node = pn.soundbites(
-            classes=["podcast-soundbites", *self.options.get("class", [])],
+            classes=["podcast-soundbites"],
             docname=self.env.docname,
         )
         self.set_source_info(node)
-        self.add_name(node)
         return [node]
 
 
@@ -123,8 +115,6 @@ class SoundbiteListDirective(PodcastDirective):
         "episode": directives.unchanged,
         "tag": directives.unchanged,
         "limit": directives.unchanged,
-        "class": directives.class_option,
-        "name": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -139,11 +129,7 @@ class SoundbiteListDirective(PodcastDirective):
                     f"soundbite-list limit must be a positive whole number, got {raw_limit!r}",
                 )
         node = pn.soundbite_list(
-            classes=[
-                "podcast-soundbites",
-                "podcast-soundbite-list",
-                *self.options.get("class", []),
-            ],
+            classes=["podcast-soundbites", "podcast-soundbite-list"],
             speakers=split_list(self.options.get("speaker", "")),
             episodes=split_list(self.options.get("episode", "")),
             tags=split_list(self.options.get("tag", "")),
@@ -156,6 +142,5 @@ class SoundbiteListDirective(PodcastDirective):
             },
         )
         self.set_source_info(node)
-        self.add_name(node)
         get_podcast_domain(self.env).note_shows(self.env.docname, "soundbite-list")
         return [node]
