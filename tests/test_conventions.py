@@ -15,15 +15,15 @@ from typing import Any
 
 import lxml.html
 import pytest
-from conftest import serving, warnings_of
+from conftest import build_root_app, serving, warnings_of
 from sphinx.testing.util import SphinxTestApp
 from test_browser import browser  # noqa: F401  (the module's Chromium, a fixture)
-from test_media import build
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    return build(tmp_path_factory.mktemp("conventions"), "conventions")
+    app: SphinxTestApp = build_root_app("test-conventions", tmp_path_factory.mktemp("conventions"))
+    return app
 
 
 def page(app: SphinxTestApp, name: str) -> lxml.html.HtmlElement:

@@ -21,9 +21,8 @@ from types import ModuleType
 import lxml.html
 import pytest
 from babel.messages.pofile import read_po
-from conftest import warnings_of
+from conftest import build_root_app, warnings_of
 from sphinx.testing.util import SphinxTestApp
-from test_media import build as build_root
 
 from sphinx_podcast.domain import format_episode_date
 
@@ -165,7 +164,8 @@ def test_dates_read_the_way_the_language_writes_them(
 
 
 def build(tmp: Path, builder: str, **overrides: object) -> SphinxTestApp:
-    return build_root(tmp, "i18n", builder, **overrides)
+    app: SphinxTestApp = build_root_app("test-i18n", tmp, builder, **overrides)
+    return app
 
 
 @pytest.fixture(scope="module")
