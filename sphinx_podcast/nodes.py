@@ -8,11 +8,8 @@ an inline, a reference) instead of failing.
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
 
 
 class episode_header(nodes.container):
@@ -156,15 +153,3 @@ ALL_NODES: tuple[type[nodes.Element], ...] = (
     episode_list,
     speaker_list,
 )
-
-
-def setup_nodes(app: Sphinx) -> None:
-    from .writers import html, latex
-
-    for node_class in ALL_NODES:
-        visitors: dict[str, Any] = {}
-        if node_class in html.VISITORS:
-            visitors["html"] = html.VISITORS[node_class]
-        if node_class in latex.VISITORS:
-            visitors["latex"] = latex.VISITORS[node_class]
-        app.add_node(node_class, **visitors)

@@ -9,6 +9,7 @@ from ..warnings_ import info
 from .conventions import NamedTargetTitles
 from .episode import EpisodeDirective
 from .lists import EpisodeListDirective, SpeakerListDirective
+from .media import MEDIA_DIRECTIVES
 from .outline import OutlineDirective
 from .soundbite import SoundbiteDirective, SoundbiteListDirective, SoundbitesDirective
 from .speaker import SpeakerDirective, SpeakerPageDirective
@@ -47,6 +48,7 @@ def setup_directives(app: Sphinx) -> None:
     # only as podcast:speaker-page: what generated speaker pages hold
     app.add_directive_to_domain("podcast", "speaker-page", SpeakerPageDirective)
     app.add_transform(NamedTargetTitles)
+    register_late(app, MEDIA_DIRECTIVES)
 
 
 def register_late(app: Sphinx, late: dict[str, type]) -> None:
