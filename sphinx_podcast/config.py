@@ -46,6 +46,7 @@ CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], 
     ("podcast_embed_mode", "click", "html", (str,)),
     ("podcast_speaker_pages", True, "env", (bool, str)),
     ("podcast_soundbites_auto", True, "env", (bool,)),
+    ("podcast_show_estimated_times", False, "html", (bool,)),
     # the podcast feed (see feed.py)
     ("podcast_title", "", "html", (str,)),
     ("podcast_description", "", "html", (str,)),
@@ -77,6 +78,7 @@ class PodcastConfig:
     speaker_pages: str = "speakers"
     """The folder of generated speaker pages ("" when they are off)."""
     soundbites_auto: bool = True
+    show_estimated_times: bool = False
     transcript_formats: tuple[str, ...] = TRANSCRIPT_FORMATS
     feed: FeedConfig = field(default_factory=FeedConfig)
 
@@ -328,6 +330,7 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
         backlink_symbol=checked["podcast_backlink_symbol"],
         date_format=checked["podcast_date_format"],
         embed_mode=checked["podcast_embed_mode"],
+        show_estimated_times=checked["podcast_show_estimated_times"],
         transcript_formats=tuple(transcript_formats),
         feed=check_feed_config(
             checked,

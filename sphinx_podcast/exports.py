@@ -80,18 +80,31 @@ def transcript_kind(domain: PodcastDomain, docname: str) -> str:
 
 
 def episode_chapters(domain: PodcastDomain, docname: str) -> list[formats.Chapter]:
-    """The page's timed sections, ascending; each ends where the next begins (the last at
-    the episode's duration, when known)."""
+    """The page's timed sections and the outline's own chapters, ascending; each ends where
+    the next begins (the last at the episode's duration, when known).
+
+    The first section with turns starts at 0:00 unless its first turn has a time of its
+    own (or the outline lists a chapter before it): a welcome before the first timestamp
+    is part of the episode too. That needs one timed turn on the page.
+    """
     sections = domain.feed_sections(docname)
-    starts: dict[int, float] = {}
-    for start, section in _resolved(domain, docname):
-        if start is not None and section >= 0 and section not in starts:
-            starts[section] = start
-    chapters = [formats.Chapter(start, sections[index][0]) for index, start in starts.items()]
+    turns = [(start, section) for start, section in _resolved(domain, docname) if section >= 0]
     # chapters of the outline directive's content, which have no section of their own
     flat = domain.feed_note(docname).get("chapters", ())
-    pairs = zip(flat[::2], flat[1::2], strict=True)
-    chapters.extend(formats.Chapter(start, title) for start, title in pairs)
+    listed = [
+        formats.Chapter(start, title) for start, title in zip(flat[::2], flat[1::2], strict=True)
+    ]
+    starts: dict[int, float] = {}
+    for start, section in turns:
+        if start is not None and section not in starts:
+            starts[section] = start
+    if starts and turns[0][0] is None:
+        opening = turns[0][1]
+        own = starts.get(opening, float("inf"))
+        if not any(chapter.start < own for chapter in listed):
+            starts[opening] = 0.0
+    chapters = [formats.Chapter(start, sections[index][0]) for index, start in starts.items()]
+    chapters.extend(listed)
     chapters.sort(key=lambda c: c.start)
     episode = domain.episodes.get(docname)
     duration = episode.duration if episode else None

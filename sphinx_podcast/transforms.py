@@ -196,7 +196,7 @@ class EpisodePageTransform(SphinxTransform):
             for node in filter(_is_candidate, block_elements(section)):
                 chapter_of[id(node)] = index
         turns = []
-        seen: set[tuple[str, bool, int | None]] = set()
+        seen: set[tuple[str, bool, int, bool]] = set()
         timeline: list[tuple[str, float | None, nodes.Element]] = []
         for node in filter(_is_candidate, block_elements(self.document)):
             if isinstance(node, pn.turn):
@@ -210,18 +210,17 @@ class EpisodePageTransform(SphinxTransform):
                     start = parse_time(time_text)
             domain.note_turn(docname, reference)
             timeline.append((reference, start, node))
-            # Keep what the feed can need, in page order: the first timed turn of each
-            # speaker reference in each chapter, and each reference's first turn at all.
+            # Keep what the feed can need, in page order: each speaker reference's first
+            # turn and first timed turn in each chapter (so a chapter's first turn, timed
+            # or not, and its first timed turn are both kept, whoever the speakers are).
             chapter = chapter_of.get(id(node), -1)
-            keys: list[tuple[str, bool, int | None]] = [(reference, directive, None)]
+            keys: list[tuple[str, bool, int, bool]] = [(reference, directive, chapter, False)]
             if start is not None:
-                keys.append((reference, directive, chapter))
+                keys.append((reference, directive, chapter, True))
             for key in keys:
                 if key not in seen:
                     seen.add(key)
-                    turns.append(
-                        (reference, directive, start if key[2] is not None else None, chapter)
-                    )
+                    turns.append((reference, directive, start, chapter))
         titles = []
         for section in sections:
             title = section.next_node(nodes.title)
@@ -753,6 +752,7 @@ class TurnResolver(SphinxPostTransform):
         outline_id = self._page_unique_id(node)
         self.listed_again: pn.outline | None = None
         self.item_starts: dict[int, float] = {}  # id of a top entry -> its chapter time
+        self.opening = _opening_section(sections, _outline_chapters(node))
         items = self._outline_list(sections, outline_id, node.get("depth", 0), 1, node)
         for start, chapter_title in _outline_chapters(node):
             self._add_chapter(items, start, chapter_title)
@@ -789,7 +789,7 @@ class TurnResolver(SphinxPostTransform):
                 internal=True,
                 refid=section["ids"][0],
             )
-            start = _first_start(section)
+            start = 0.0 if section is self.opening else _first_start(section)
             if start is not None:
                 entry += nodes.Text(" ")
                 entry += self._chapter_time(start)
@@ -866,6 +866,27 @@ def _outline_chapters(node: pn.outline) -> list[tuple[float, str]]:
     """The chapters an outline directive lists without a section: (start, title)."""
     chapters: list[tuple[float, str]] = node.get("chapters", [])
     return chapters
+
+
+def _opening_section(
+    sections: list[nodes.section], listed: list[tuple[float, str]]
+) -> nodes.section | None:
+    """The first section with turns, when it starts with an untimed turn, some turn of the
+    page is timed and the outline lists no chapter before it: its chapter starts at 0:00,
+    as in chapters.json and the feed (exports.episode_chapters)."""
+    if not any(_first_start(section) is not None for section in sections):
+        return None
+    for section in sections:
+        turn = next(_turns(section), None)
+        if turn is None:
+            continue
+        own = _first_start(section)
+        if turn.get("start") is not None or any(
+            start < (own if own is not None else float("inf")) for start, _title in listed
+        ):
+            return None
+        return section
+    return None
 
 
 def _first_start(section: nodes.section) -> float | None:

@@ -90,7 +90,7 @@ def test_turns(doctrees, docname: str) -> None:  # type: ignore[no-untyped-def]
 # speaker_uri, start); tests/test_html.py checks what it writes. Other builders get
 # the label as nodes (LABEL_NODES).
 FIRST_TURN = """\
-<turn classes="podcast-turn podcast-color-1" ids="turn-1" speaker="sam" speaker_name="Sam Host" speaker_ref="Sam" speaker_uri="people.html#speaker-sam" syntax="bold" time_text="">
+<turn classes="podcast-turn podcast-color-1" estimated_start="0.0" ids="turn-1" speaker="sam" speaker_name="Sam Host" speaker_ref="Sam" speaker_uri="people.html#speaker-sam" syntax="bold" time_text="">
     <paragraph>
         Why do the sensors fail so often?
 """  # noqa: E501
@@ -138,14 +138,15 @@ OUTLINE = """\
 <outline classes="podcast-outline" depth="0" ids="outline" label="Outline" title="">
     <rubric classes="podcast-outline-title">
         Outline
+    <listening_control kind="search">
     <bullet_list classes="podcast-outline-list">
         <list_item title="Corrosion">
             <paragraph>
                 <reference internal="1" refid="corrosion">
                     Corrosion
                 \x20
-                <time_link classes="podcast-time podcast-chapter-time" label="Play from 01:12" refuri="#t=72">
-                    01:12
+                <time_link classes="podcast-time podcast-chapter-time" label="Play from 00:00" refuri="#t=0">
+                    00:00
         <list_item title="Archives">
             <paragraph>
                 <reference internal="1" refid="archives">

@@ -268,7 +268,8 @@ def test_no_turns_or_outline_outside_episodes(built) -> None:  # type: ignore[no
 # -- outline and back links -------------------------------------------------------------
 
 OUTLINE = [
-    ("#getting-started", "01:12", [("#the-first-dataset", "01:30", [])]),
+    # the welcome before the first time is part of the first chapter: it starts at 00:00
+    ("#getting-started", "00:00", [("#the-first-dataset", "01:30", [])]),
     ("#part-two", "05:00", [("#names-and-spelling", "05:00", [])]),
     ("#wrapping-up", None, []),
 ]
@@ -284,7 +285,7 @@ def outline_tree(ul):  # type: ignore[no-untyped-def]
         if times:
             (time_link,) = times
             time = time_link.text_content()
-            seconds = {"01:12": "72", "01:30": "90", "05:00": "300"}[time]
+            seconds = {"00:00": "0", "01:30": "90", "05:00": "300"}[time]
             assert time_link.get("href") == f"#t={seconds}"
         nested = li.xpath("./ul")
         assert len(nested) <= 1
