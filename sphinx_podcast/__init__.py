@@ -8,7 +8,7 @@ from sphinx.util.typing import ExtensionMetadata
 __version__ = "0.1.0"
 
 #: Bump when the shape of what we store in the environment changes.
-ENV_VERSION = 4  # 3: Episode.type and Episode.ai_content; 4: Episode.title_id
+ENV_VERSION = 5  # 3: Episode.type and Episode.ai_content; 4: Episode.title_id; 5: feed turns per chapter
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -19,13 +19,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .directives.registry import setup_directives
     from .domain import setup_domain
     from .feed import setup_feed
+    from .listening import setup_listening
     from .locale import setup_locale
-    from .nodes import setup_nodes
     from .sanitize import setup_sanitize
     from .soundbites import setup_soundbites
     from .speaker_pages import setup_speaker_pages
+    from .timing import setup_timing
     from .transforms import setup_transforms
     from .writers.builders import setup_builders
+    from .writers.registration import setup_nodes
 
     setup_config(app)
     setup_sanitize(app)
@@ -37,6 +39,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_crosspage(app)
     setup_speaker_pages(app)
     setup_soundbites(app)
+    setup_timing(app)
+    setup_listening(app)
     setup_assets(app)
     setup_media(app)
     setup_builders(app)

@@ -15,6 +15,7 @@ Any bad value gives one warning and no embed for that directive.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -238,6 +239,7 @@ class MediaMaker:
             link = addnodes.download_reference(
                 "", name, reftarget=path, refdoc=self.env.docname, refexplicit=True
             )
+            link["podcast_size"] = os.path.getsize(absolute)
         link["podcast_role"] = role
         link["podcast_mime"] = source.mime
         return link
@@ -283,8 +285,6 @@ class MediaMaker:
 
 
 def _is_file(path: Any) -> bool:
-    import os
-
     return os.path.isfile(path) and os.access(path, os.R_OK)
 
 
@@ -392,6 +392,10 @@ def episode_players(directive: PodcastDirective, episode: Episode) -> list[nodes
         maker = MediaMaker(directive, provider)
         if provider == "audio":
             node = maker.file_player(provider, [value], {})
+            length = directive.options.get("audio-length", "").strip()
+            if node is not None and length.isdigit():  # a remote file's size, for its link
+                for link in node.findall(nodes.reference):
+                    link["podcast_size"] = int(length)
         else:
             node = maker.iframe(provider, value, {})
         if node is not None:
@@ -427,21 +431,18 @@ class EpisodePlayerTitles(SphinxTransform):
 
 
 def _add_player_script(app: Sphinx) -> None:
-    """podcast.js, with its (translated) labels as data- attributes: no inline script."""
+    """podcast.js, with its one label of its own as a data- attribute: no inline script (the
+    other controls' labels are in their markup, see writers/html_listening.py)."""
     if app.builder.format != "html":
         return
-    labels: dict[str, Any] = {
-        "data-copy": str(_("Copy link to this moment")),
-        "data-follow": str(_("Follow the transcript")),
-    }
+    labels: dict[str, Any] = {"data-copy": str(_("Copy link to this moment"))}
     app.add_js_file("podcast.js", loading_method="defer", **labels)
 
 
 def setup_media(app: Sphinx) -> None:
     from ..writers import html_media, latex_media
-    from .registry import register_late
 
+    # the directives are registered with the others (registry.setup_directives)
     app.add_node(pn.media_embed, html=html_media.VISITORS, latex=latex_media.VISITORS)
-    register_late(app, MEDIA_DIRECTIVES)
     app.add_transform(EpisodePlayerTitles)
     app.connect("builder-inited", _add_player_script)

@@ -12,6 +12,7 @@ from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
 from .. import nodes as pn
+from ..config import get_config
 from ..locale import _
 from ..model import format_seconds_attr, format_time
 
@@ -58,9 +59,15 @@ def _turn_start_tag(self: HTML5Translator, node: pn.turn) -> str:
     """
     key = node.get("speaker", "")
     start = node.get("start")
+    estimate = node.get("estimated_start")
     classes, ids = node["classes"], node["ids"]
     if len(ids) == 1 and len(classes) == 2 and classes[0] == "podcast-turn":
-        timed = "" if start is None else f' data-start="{format_seconds_attr(start)}"'
+        if start is not None:
+            timed = f' data-start="{format_seconds_attr(start)}"'
+        elif estimate is not None:
+            timed = f' data-estimated-start="{format_seconds_attr(estimate)}"'
+        else:
+            timed = ""
         return (
             f'<div class="podcast-turn {self.attval(classes[1])}" '
             f'data-speaker="{self.attval(key)}"{timed} id="{self.attval(ids[0])}">'
@@ -68,6 +75,8 @@ def _turn_start_tag(self: HTML5Translator, node: pn.turn) -> str:
     data: dict[str, Any] = {"data-speaker": key}
     if start is not None:
         data["data-start"] = format_seconds_attr(start)
+    elif estimate is not None:
+        data["data-estimated-start"] = format_seconds_attr(estimate)
     return self.starttag(node, "div", "", **data)
 
 
@@ -87,19 +96,34 @@ def _label_end(self: HTML5Translator, turn: nodes.Element) -> str:
     """The speaker's name (a link to the profile), the time link and the colon."""
     name = turn["speaker_name"]
     uri = turn.get("speaker_uri")
+    if turn.get("initials"):  # some speakers on the page have avatars, this one not
+        badge = self.attval(turn["initials"])
+        # drawn by CSS from the attribute: not part of the text (copy, search, reader views)
+        name_start = f'<span class="podcast-initials" data-initials="{badge}"></span>'
+    else:
+        name_start = ""
     if uri:
         # what Sphinx writes for an internal reference with a title
         href, title = self.attval(uri), self.attval(name)
-        parts = [f'<a class="reference internal" href="{href}" title="{title}">']
+        parts = [name_start, f'<a class="reference internal" href="{href}" title="{title}">']
         parts += [self.encode(name), "</a></span>"]
     else:
-        parts = [self.encode(name), "</span>"]
+        parts = [name_start, self.encode(name), "</span>"]
     start = turn.get("start")
+    estimate = turn.get("estimated_start")
     if start is not None:
         shown = format_time(start)
         href = f"#t={format_seconds_attr(start)}"
         label = self.attval(_("Play from %s") % shown)
         parts.append(f' <a aria-label="{label}" class="podcast-time" href="{href}">{shown}</a>')
+    elif estimate is not None and get_config(self.config).show_estimated_times:
+        shown = format_time(estimate)
+        href = f"#t={format_seconds_attr(estimate)}"
+        label = self.attval(_("Play from about %s (estimated)") % shown)
+        parts.append(
+            f' <a aria-label="{label}" class="podcast-time podcast-time-estimated"'
+            f' href="{href}">~{shown}</a>'
+        )
     parts.append('<span class="podcast-sep">: </span></span>')
     return "".join(parts)
 

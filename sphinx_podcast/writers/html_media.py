@@ -38,6 +38,8 @@ def _outer(self: HTML5Translator, node: pn.media_embed, **extra: str) -> str:
         attributes["data-start"] = node["start"]
     if node.get("style"):
         attributes["style"] = node["style"]
+    if node.get("hidden"):  # another source of the episode is shown (see listening.py)
+        attributes["hidden"] = "hidden"
     return self.starttag(node, "div", "", **attributes)
 
 
@@ -174,9 +176,48 @@ def _file_player(self: HTML5Translator, node: pn.media_embed) -> bool:
     self.body += [
         self.starttag(el, "a", "", href=playable[0][1], CLASS="reference download"),
         self.encode(_("Download %s") % node["title"]),
-        f"</a></{tag}></div>\n",
+        f"</a></{tag}>",
     ]
+    self.body += _download_line(self, node, *playable[0])
+    self.body.append("</div>\n")
     return True
+
+
+def _download_line(
+    self: HTML5Translator, node: pn.media_embed, link: nodes.Element, uri: str
+) -> list[str]:
+    """A visible "Download (MP3, 44.2 MB)" link, and the message shown (by podcast.js)
+    when the file cannot be played."""
+    el = nodes.Element()
+    name = uri.split("#")[0].split("?")[0].rsplit("/", 1)[-1]
+    kind = name.rsplit(".", 1)[-1].upper() if "." in name else ""
+    details = [kind] if kind else []
+    if link.get("podcast_size"):
+        details.append(file_size(link["podcast_size"]))
+    text = _("Download (%s)") % ", ".join(details) if details else _("Download")
+    what = (
+        _("The audio could not be played.")
+        if node["provider"] == "audio"
+        else _("The video could not be played.")
+    )
+    return [
+        self.starttag(el, "p", "", CLASS="podcast-media-links"),
+        self.starttag(el, "span", "", CLASS="podcast-media-error", role="alert", hidden="hidden"),
+        self.encode(what),
+        "</span> ",
+        self.starttag(el, "a", "", href=uri, download="", CLASS="podcast-download"),
+        self.encode(text),
+        "</a></p>",
+    ]
+
+
+def file_size(size: int) -> str:
+    """``820 KB``, ``44.2 MB``, ``1.3 GB`` (decimal units, as podcast apps show them)."""
+    if size < 1_000_000:
+        return _("%s KB") % max(1, round(size / 1000))
+    if size < 1_000_000_000:
+        return _("%s MB") % f"{size / 1_000_000:.1f}"
+    return _("%s GB") % f"{size / 1_000_000_000:.1f}"
 
 
 def visit_media_embed(self: HTML5Translator, node: pn.media_embed) -> None:

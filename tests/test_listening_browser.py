@@ -1,0 +1,517 @@
+"""The listening experience in Chromium: one player with a source switcher, one stream at a
+time, the docked player bar, links to moments in five themes, transcript search, labels.
+
+The listening root is built once per theme and served on 127.0.0.1 with byte ranges and
+``Content-Security-Policy: script-src 'self'``. There is no network: requests for the
+YouTube and Vimeo players are answered with local stand-ins that speak their players'
+postMessage protocol (tests/fixtures/standins), every other request to another host is
+recorded and aborted. Widths: desktop 1366 x 900, mobile 390 x 844 (touch).
+"""
+
+from __future__ import annotations
+
+import http.server
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from listening_site import build_listening, serve_directory
+from test_browser import Handler, Page, browser  # noqa: F401  (browser is a fixture)
+
+pytestmark = pytest.mark.browser
+
+STANDINS = Path(__file__).parent / "fixtures" / "standins"
+DESKTOP = {"viewport": {"width": 1366, "height": 900}}
+MOBILE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+# pydata-sphinx-theme logs this on a first visit (no mode stored yet): not ours
+THEME_NOISE = ("Got invalid theme mode",)
+THEMES = ("alabaster", "furo", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme")
+
+
+class Sites:
+    """The listening root built with each theme (on first use) and served."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self.factory = factory
+        self.servers: dict[str, Any] = {}
+        self.bases: dict[str, str] = {}
+
+    def __call__(self, theme: str = "alabaster", handler: Any = Handler) -> str:
+        key = f"{theme}-{handler.__name__}"
+        if key not in self.bases:
+            outdir = self.outdir(theme)
+            server = serve_directory(outdir, handler)
+            self.bases[key] = server.__enter__()
+            self.servers[key] = server
+        return self.bases[key]
+
+    def outdir(self, theme: str) -> Path:
+        tmp = self.factory.getbasetemp() / f"listening-{theme}"
+        if not (tmp / "_build" / "html" / "episode.html").exists():
+            tmp.mkdir(exist_ok=True)
+            overrides: dict[str, Any] = {"html_theme": theme}
+            if theme == "alabaster":  # its search box has an inline script: leave it out
+                overrides["html_sidebars"] = {"**": ["localtoc.html", "relations.html"]}
+            build_listening(tmp, **overrides)
+        return tmp / "_build" / "html"
+
+    def close(self) -> None:
+        for server in self.servers.values():
+            server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
+    built = Sites(tmp_path_factory)
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+IN_VIEW = """s => { const box = document.querySelector(s).getBoundingClientRect();
+  const dock = document.querySelector('.podcast-dock');
+  const bottom = dock && !dock.hidden ? dock.getBoundingClientRect().top : innerHeight;
+  return box.top >= 0 && box.bottom <= bottom; }"""
+
+
+class RangesOnly(Handler):
+    """Byte ranges, no Content-Security-Policy."""
+
+    def end_headers(self) -> None:
+        self.send_header("Accept-Ranges", "bytes")
+        http.server.SimpleHTTPRequestHandler.end_headers(self)
+
+
+class Tab(Page):
+    """A page whose YouTube and Vimeo iframes get the local stand-ins."""
+
+    def __init__(self, chromium: Any, base: str, **options: Any) -> None:
+        super().__init__(chromium, base, **options)
+        self.players: list[str] = []
+        for pattern, name in (
+            ("https://www.youtube-nocookie.com/embed/**", "youtube.html"),
+            ("https://player.vimeo.com/video/**", "vimeo.html"),
+        ):
+            self.context.route(pattern, self._standin(name))
+
+    def _standin(self, name: str) -> Any:
+        def answer(route: Any) -> None:  # one parameter: Playwright passes the route alone
+            self.players.append(route.request.url)
+            body = (STANDINS / name).read_text(encoding="utf-8")
+            route.fulfill(status=200, content_type="text/html", body=body)
+
+        return answer
+
+    def clean(self) -> None:
+        """No request left the machine except to a stand-in, no error, no CSP violation."""
+        assert self.blocked == []
+        assert [e for e in self.errors if not e.startswith(THEME_NOISE)] == []
+        assert self.csp_violations() == []
+
+    def frame_received(self, provider: str) -> list[Any]:
+        """The commands the provider's stand-in received."""
+        frame = self.page.locator(f".podcast-embed[data-provider='{provider}'] iframe")
+        handle = frame.element_handle()
+        return list(handle.content_frame().evaluate("window.received"))
+
+    def wait(self, expression: str, timeout: float = 5000) -> None:
+        """Wait until *expression* is true in the page. Polled from here: Playwright's
+        wait_for_function evaluates strings with eval, which script-src 'self' forbids."""
+        for _ in range(int(timeout / 50)):
+            if self.page.evaluate(expression):
+                return
+            self.page.wait_for_timeout(50)
+        raise AssertionError(f"still false after {timeout} ms: {expression}")
+
+    def audio_time(self) -> float:
+        return float(self.page.evaluate("document.querySelector('audio').currentTime"))
+
+    def current(self) -> list[str]:
+        return list(
+            self.page.eval_on_selector_all(
+                ".podcast-current",
+                "els => els.map(e => e.dataset.start || e.dataset.estimatedStart)",
+            )
+        )
+
+    def in_view(self, selector: str) -> bool:
+        """Whether the element is wholly in the window, above the docked bar."""
+        return bool(self.page.evaluate(IN_VIEW, selector))
+
+    def wait_in_view(self, selector: str) -> None:
+        """Smooth scrolling over a long page takes a moment."""
+        self.wait(f"({IN_VIEW})({selector!r})")
+
+
+@pytest.fixture
+def open_tab(browser: Any, sites: Sites) -> Iterator[Any]:  # noqa: F811
+    tabs: list[Tab] = []
+
+    def opener(theme: str = "alabaster", handler: Any = None, **options: Any) -> Tab:
+        # The other themes have inline scripts of their own: served without the policy.
+        handler = handler or (Handler if theme == "alabaster" else RangesOnly)
+        tab = Tab(browser, sites(theme, handler), **(options or DESKTOP))
+        tabs.append(tab)
+        return tab
+
+    yield opener
+    for tab in tabs:
+        tab.context.close()
+
+
+def turn_selector(start: str) -> str:
+    return f".podcast-turn[data-start='{start}']"
+
+
+# -- links to moments ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_deep_link_lands_on_the_turn(open_tab: Any, theme: str) -> None:
+    """#t=… opened in a new tab scrolls its turn into view after loading and highlights it,
+    in every theme (some smooth-scroll); the three forms of a moment land alike."""
+    for fragment in ("t=110", "t=1:50", "t=110,115"):
+        tab = open_tab(theme)
+        page = tab.open(f"episode.html#{fragment}")
+        page.wait_for_timeout(500)  # after the theme's own scripts and our second look
+        assert tab.current() == ["110"], (theme, fragment)
+        assert tab.in_view(turn_selector("110")), (theme, fragment)
+        assert page.evaluate("scrollY") > 1000
+        assert abs(tab.audio_time() - 110) < 0.5
+        tab.clean()
+        tab.context.close()
+
+
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_links_to_moments_in_the_page(open_tab: Any, theme: str, width: str) -> None:
+    tab = open_tab(theme, **(DESKTOP if width == "desktop" else MOBILE))
+    page = tab.open("episode.html")
+    # a chapter time in the outline plays from there and scrolls the transcript to it
+    page.locator("nav.podcast-outline a.podcast-time[href='#t=90']").click()
+    tab.wait("Math.abs(document.querySelector('audio').currentTime - 90) < 1")
+    tab.wait_in_view(turn_selector("90"))
+    assert tab.current() == ["90"]
+    # the player is out of view now: the bar docks, and shares the current moment
+    dock = page.locator(".podcast-dock")
+    dock.wait_for(state="visible")
+    tab.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.evaluate("document.querySelector('audio').pause()")
+    page.locator(".podcast-dock [data-action='share']").click()
+    tab.wait("document.querySelector('.podcast-dock .podcast-copied')")
+    shared = page.evaluate("navigator.clipboard.readText()")
+    assert shared.startswith(f"{tab.base}/episode.html#t=9")
+    # untimed turns have the exports' estimate: highlight follows it
+    estimated = page.locator(".podcast-turn[data-estimated-start]").nth(1)
+    seconds = float(estimated.get_attribute("data-estimated-start"))
+    page.evaluate(
+        "t => { const a = document.querySelector('audio'); a.currentTime = t; }", seconds + 0.5
+    )
+    tab.wait(
+        "document.querySelector('.podcast-current')?.dataset.estimatedStart === "
+        f"'{estimated.get_attribute('data-estimated-start')}'"
+    )
+    tab.clean()
+
+
+# -- one player, the reader's choice of source ------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_one_player_and_the_transcript_starts_high(open_tab: Any, theme: str) -> None:
+    tab = open_tab(theme)
+    page = tab.open("episode.html")
+    switch = page.locator(".podcast-episode .podcast-switch")
+    assert switch.get_attribute("aria-label") == "Listen"
+    buttons = switch.locator("button[data-provider]")
+    assert buttons.all_inner_texts() == ["Audio", "YouTube", "Vimeo", "Spotify"]
+    assert [b.get_attribute("aria-pressed") for b in buttons.all()] == ["true"] + ["false"] * 3
+    visible = page.eval_on_selector_all(
+        ".podcast-episode .podcast-embed",
+        "els => els.filter(e => !e.hidden).map(e => e.dataset.provider)",
+    )
+    assert visible == ["audio"]
+    top = page.evaluate(
+        """() => document.querySelector('.podcast-turn').getBoundingClientRect().top -
+           document.querySelector('h1').getBoundingClientRect().top"""
+    )
+    assert top <= 700, top
+    tab.clean()
+
+
+def test_never_two_streams(open_tab: Any) -> None:
+    """Timestamps drive the source the reader chose or started last; starting one source
+    pauses the others; nothing third-party is requested before a click."""
+    tab = open_tab()
+    page = tab.open("episode.html")
+    page.wait_for_load_state("networkidle")
+    assert tab.players == [] and tab.blocked == []
+    # YouTube chosen: a turn time loads it there (the click is the reader's consent)
+    page.locator(".podcast-switch button[data-provider='youtube']").click()
+    assert page.evaluate("localStorage.getItem('sphinx-podcast-source')") == "youtube"
+    assert page.locator(".podcast-embed[data-provider='audio']").is_hidden()
+    page.locator(f"{turn_selector('45')} a.podcast-time").click()
+    frame = page.locator(".podcast-embed[data-provider='youtube'] iframe")
+    frame.wait_for(state="attached")
+    assert len(tab.players) == 1 and "start=45" in tab.players[0] and "autoplay=1" in tab.players[0]
+    tab.wait("document.querySelector('.podcast-current')?.dataset.start === '45'")
+    # the stand-in plays and reports its time: the transcript follows YouTube
+    tab.wait("document.querySelectorAll('.podcast-current').length === 1")
+    # another time: a seek command to the YouTube player, not the audio
+    page.locator(f"{turn_selector('65')} a.podcast-time").click()
+    page.wait_for_timeout(300)
+    seeks = [m["args"] for m in tab.frame_received("youtube") if m.get("func") == "seekTo"]
+    assert seeks == [[65, True]]
+    assert tab.audio_time() == 0
+    # starting the audio pauses YouTube: never two streams
+    page.locator(".podcast-switch button[data-provider='audio']").click()
+    assert "pauseVideo" in [m.get("func") for m in tab.frame_received("youtube")]
+    page.evaluate("document.querySelector('audio').play()")
+    tab.wait("!document.querySelector('audio').paused")
+    page.locator(".podcast-switch button[data-provider='vimeo']").click()
+    tab.wait("document.querySelector('audio').paused")
+    # Vimeo through its player API: play, time reports, seek
+    page.locator(".podcast-embed[data-provider='vimeo'] button.podcast-embed-load").click()
+    page.locator(".podcast-embed[data-provider='vimeo'] iframe").wait_for(state="attached")
+    page.wait_for_timeout(600)
+    methods = [m.get("method") for m in tab.frame_received("vimeo")]
+    assert "addEventListener" in methods
+    page.locator(f"{turn_selector('90')} a.podcast-time").click()
+    page.wait_for_timeout(300)
+    received = tab.frame_received("vimeo")
+    assert {"method": "setCurrentTime", "value": 90} in received
+    assert tab.audio_time() < 1
+    assert len(tab.players) == 2
+    tab.clean()
+
+
+# -- the docked bar ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_the_dock(open_tab: Any, theme: str, width: str) -> None:
+    tab = open_tab(theme, **(DESKTOP if width == "desktop" else MOBILE))
+    page = tab.open("episode.html")
+    dock = page.locator(".podcast-dock")
+    assert dock.is_hidden()
+    page.evaluate("document.querySelector('audio').play()")
+    tab.wait("!document.querySelector('audio').paused")
+    assert dock.is_hidden()  # the player is in view
+    page.locator(turn_selector("125")).scroll_into_view_if_needed()
+    dock.wait_for(state="visible")
+    assert dock.get_attribute("role") == "region" and dock.get_attribute("aria-label") == "Player"
+    play = dock.locator("[data-action='play']")
+    assert play.get_attribute("aria-label") == "Pause"
+    # it fits the width, and the page has room for it: the last words scroll above it
+    assert page.evaluate(
+        "(() => { const bar = document.querySelector('.podcast-dock');"
+        " return bar.scrollWidth <= bar.clientWidth; })()"
+    )
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_timeout(200)
+    last = page.evaluate(
+        """() => { const turns = document.querySelectorAll('.podcast-turn');
+           return turns[turns.length - 1].getBoundingClientRect().bottom; }"""
+    )
+    assert last <= dock.bounding_box()["y"] + 1
+    # the controls, by keyboard: pause, +30, speed, next chapter, follow, close
+    play.focus()
+    page.keyboard.press("Enter")
+    tab.wait("document.querySelector('.podcast-dock [data-action=play]').ariaLabel === 'Play'")
+    before = tab.audio_time()
+    dock.locator("[data-action='forward']").click()
+    tab.wait(f"document.querySelector('audio').currentTime >= {before + 29}")
+    dock.locator("[data-action='back']").click()
+    tab.wait(f"document.querySelector('audio').currentTime <= {before + 16}")
+    dock.locator("select[data-action='speed']").select_option("1.5")
+    assert page.evaluate("document.querySelector('audio').playbackRate") == 1.5
+    page.evaluate("document.querySelector('audio').currentTime = 50")
+    page.wait_for_timeout(200)
+    assert dock.locator(".podcast-dock-chapter").inner_text() == "The notebooks"
+    dock.locator("[data-action='next']").click()
+    tab.wait("Math.abs(document.querySelector('audio').currentTime - 90) < 1")
+    dock.locator("[data-action='previous']").click()  # near the chapter's start: the one before
+    tab.wait("Math.abs(document.querySelector('audio').currentTime - 45) < 1")
+    assert dock.locator(".podcast-dock-time").inner_text().startswith("00:4")
+    # back to the current turn, and follow it
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    follow = dock.locator("[data-action='follow']")
+    follow.click()
+    assert follow.get_attribute("aria-pressed") == "true"
+    tab.wait_in_view(".podcast-current")
+    dock.locator("[data-action='close']").click()
+    assert dock.is_hidden()
+    assert page.evaluate("document.querySelector('audio').paused")
+    tab.clean()
+
+
+def test_dock_with_youtube(open_tab: Any) -> None:
+    """The bar drives YouTube through its API: play/pause state and time come from it."""
+    tab = open_tab()
+    page = tab.open("video.html")
+    page.locator(".podcast-switch button[data-provider='youtube']").wait_for()
+    page.locator(".podcast-embed[data-provider='youtube'] .podcast-embed-load").click()
+    page.locator(".podcast-embed[data-provider='youtube'] iframe").wait_for(state="attached")
+    page.wait_for_timeout(800)
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.evaluate("document.documentElement.style.paddingBottom = '2000px'")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    dock = page.locator(".podcast-dock")
+    dock.wait_for(state="visible")
+    tab.wait("document.querySelector('.podcast-dock [data-action=play]').ariaLabel === 'Pause'")
+    assert dock.locator(".podcast-dock-time").inner_text().endswith("/ 10:00")
+    dock.locator("[data-action='play']").click()
+    page.wait_for_timeout(300)
+    assert tab.frame_received("youtube")[-1]["func"] == "pauseVideo"
+    dock.locator("select[data-action='speed']").select_option("2")
+    assert tab.frame_received("youtube")[-1] == {
+        "event": "command",
+        "func": "setPlaybackRate",
+        "args": [2],
+        "id": 1,
+        "channel": "widget",
+    }
+    tab.clean()
+
+
+# -- search ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_search_the_transcript(open_tab: Any, theme: str, width: str) -> None:
+    tab = open_tab(theme, **(DESKTOP if width == "desktop" else MOBILE))
+    page = tab.open("episode.html")
+    search = page.locator("form.podcast-search")
+    field = search.locator("input")
+    field.fill("lighthouse")
+    page.wait_for_timeout(300)  # the search waits for a pause in typing
+    tab.wait("document.querySelector('.podcast-search output').textContent === '1 of 1'")
+    assert page.locator("mark.podcast-match").count() == 1
+    tab.wait_in_view("mark.podcast-match-current")
+    field.fill("Harbour")
+    page.wait_for_timeout(300)  # the search waits for a pause in typing
+    tab.wait("/^1 of \\d+$/.test(document.querySelector('.podcast-search output').textContent)")
+    total = page.locator("mark.podcast-match").count()
+    assert total > 3
+    assert search.locator("output").inner_text() == f"1 of {total}"
+    field.press("Enter")
+    assert search.locator("output").inner_text() == f"2 of {total}"
+    field.press("Shift+Enter")
+    field.press("Shift+Enter")
+    assert search.locator("output").inner_text() == f"{total} of {total}"
+    search.locator(".podcast-search-next").click()
+    assert search.locator("output").inner_text() == f"1 of {total}"
+    # labels are not searched, the words in the turns are (case and accents do not matter)
+    field.fill("noor haddad")
+    page.wait_for_timeout(300)  # the search waits for a pause in typing
+    tab.wait("document.querySelector('.podcast-search output').textContent === 'No matches'")
+    # play from a match
+    field.fill("thank you both")
+    page.wait_for_timeout(300)  # the search waits for a pause in typing
+    tab.wait("document.querySelector('.podcast-search output').textContent === '1 of 1'")
+    search.locator(".podcast-search-play").click()
+    tab.wait("Math.abs(document.querySelector('audio').currentTime - 140) < 1")
+    field.press("Escape")
+    assert page.locator("mark.podcast-match").count() == 0
+    # the text is whole again
+    assert "Thank you both." in page.locator(turn_selector("140")).inner_text()
+    tab.clean()
+
+
+def test_search_without_a_player(open_tab: Any) -> None:
+    tab = open_tab()
+    page = tab.open("plain.html")
+    field = page.locator("form.podcast-search input")
+    field.fill("bowline")
+    page.wait_for_timeout(300)  # the search waits for a pause in typing
+    tab.wait("document.querySelector('.podcast-search output').textContent === '1 of 2'")
+    assert page.locator(".podcast-search-play").is_hidden()
+    assert page.locator(".podcast-dock").count() == 0
+    tab.clean()
+
+
+# -- labels ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", ["desktop", "mobile"])
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_labels_line_up_and_copy_buttons_cover_nothing(
+    open_tab: Any, theme: str, width: str
+) -> None:
+    tab = open_tab(theme, **(DESKTOP if width == "desktop" else MOBILE))
+    page = tab.open("episode.html")
+    overlaps = page.evaluate(
+        """() => {
+        const found = [];
+        for (const button of document.querySelectorAll('.podcast-copy')) {
+          const box = button.getBoundingClientRect();
+          const block = button.closest('.podcast-turn').firstElementChild;
+          const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(walker.currentNode);
+            for (const rect of range.getClientRects()) {
+              if (rect.width && rect.right > box.left + 0.5 && rect.left < box.right - 0.5 &&
+                  rect.bottom > box.top + 0.5 && rect.top < box.bottom - 0.5) {
+                found.push(walker.currentNode.data);
+              }
+            }
+          }
+        }
+        return found; }"""
+    )
+    assert overlaps == []
+    buttons = page.locator(".podcast-copy")
+    assert buttons.count() == page.locator(".podcast-turn").count()
+    if width == "mobile":  # touch screens: visible without hover
+        assert (
+            float(
+                page.evaluate("getComputedStyle(document.querySelector('.podcast-copy')).opacity")
+            )
+            > 0.3
+        )
+    # an initials badge for speakers without an avatar (Noor has one)
+    badges = page.eval_on_selector_all(
+        ".podcast-turn .podcast-initials",
+        "els => [...new Set(els.map(e => getComputedStyle(e, '::before').content))]",
+    )
+    assert sorted(badges) == ['"IB"', '"TB"']
+    tab.clean()
+
+
+def test_media_that_cannot_load_says_so(open_tab: Any) -> None:
+    tab = open_tab()
+    page = tab.open("episode.html")
+    embed = page.locator(".podcast-embed[data-provider='audio']")
+    message = embed.locator(".podcast-media-error")
+    download = embed.locator("a.podcast-download")
+    assert message.is_hidden() and download.is_visible()
+    assert download.inner_text() == "Download (WAV, 1.2 MB)"
+    # the file has gone missing on the server: the player says so, beside the download link
+    page.evaluate(
+        "(() => { const audio = document.querySelector('audio');"
+        " audio.querySelector('source').src = 'missing.wav'; audio.load(); })()"
+    )
+    tab.wait("!document.querySelector('.podcast-media-error').hidden")
+    assert message.inner_text() == "The audio could not be played."
+    assert message.get_attribute("role") == "alert"
+    assert [e for e in tab.errors if "404" not in e] == []  # the browser logs the 404
+
+
+class NoRanges(http.server.SimpleHTTPRequestHandler):
+    """A plain static server, as ``python -m http.server``: no byte ranges."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_seeking_without_byte_ranges(open_tab: Any) -> None:
+    tab = open_tab(handler=NoRanges)
+    page = tab.open("episode.html")
+    page.locator(f"{turn_selector('110')} a.podcast-time").click()
+    tab.wait("Math.abs(document.querySelector('audio').currentTime - 110) < 1", timeout=10000)
+    tab.clean()
