@@ -8,7 +8,8 @@ from sphinx.util.typing import ExtensionMetadata
 __version__ = "0.1.0"
 
 #: Bump when the shape of what we store in the environment changes.
-ENV_VERSION = 5  # 3: Episode.type and Episode.ai_content; 4: Episode.title_id; 5: feed turns per chapter
+#: 3: Episode.type and Episode.ai_content; 4: Episode.title_id; 5: the feed's turns per chapter
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
