@@ -13,13 +13,18 @@ from typing import Any
 import pytest
 from conftest import podcast_warnings
 from defusedxml import ElementTree
-from listening_site import build_listening
 from lxml import html as lxml_html
 from sphinx.testing.util import SphinxTestApp
+from test_media import build
 
 from sphinx_podcast.assets import STATIC_DIR
 
 BUDGET_GZIP = 12 * 1024
+
+
+def build_listening(tmp: Path, **overrides: Any) -> SphinxTestApp:
+    """The listening root with its 150 s audio file (the browser tests build it too)."""
+    return build(tmp, "listening", media_seconds=150, **overrides)
 
 
 @pytest.fixture(scope="module")

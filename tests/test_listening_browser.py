@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from listening_site import build_listening, serve_directory
+from conftest import serving
 from test_browser import Handler, Page, browser  # noqa: F401  (browser is a fixture)
+from test_listening import build_listening
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +27,11 @@ DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 MOBILE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 # pydata-sphinx-theme logs this on a first visit (no mode stored yet): not ours
 THEME_NOISE = ("Got invalid theme mode",)
+WIDTHS = {"desktop": DESKTOP, "mobile": MOBILE}
+# furo and alabaster, at both widths
+EVERY_LAYOUT = pytest.mark.parametrize(
+    ("theme", "width"), [(t, w) for t in ("alabaster", "furo") for w in WIDTHS]
+)
 THEMES = ("alabaster", "furo", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme")
 
 
@@ -41,7 +47,7 @@ class Sites:
         key = f"{theme}-{handler.__name__}"
         if key not in self.bases:
             outdir = self.outdir(theme)
-            server = serve_directory(outdir, handler)
+            server = serving(outdir, handler)
             self.bases[key] = server.__enter__()
             self.servers[key] = server
         return self.bases[key]
@@ -184,10 +190,9 @@ def test_deep_link_lands_on_the_turn(open_tab: Any, theme: str) -> None:
         tab.context.close()
 
 
-@pytest.mark.parametrize("width", ["desktop", "mobile"])
-@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+@EVERY_LAYOUT
 def test_links_to_moments_in_the_page(open_tab: Any, theme: str, width: str) -> None:
-    tab = open_tab(theme, **(DESKTOP if width == "desktop" else MOBILE))
+    tab = open_tab(theme, **WIDTHS[width])
     page = tab.open("episode.html")
     # a chapter time in the outline plays from there and scrolls the transcript to it
     page.locator("nav.podcast-outline a.podcast-time[href='#t=90']").click()
@@ -290,10 +295,9 @@ def test_never_two_streams(open_tab: Any) -> None:
 # -- the docked bar ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("width", ["desktop", "mobile"])
-@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+@EVERY_LAYOUT
 def test_the_dock(open_tab: Any, theme: str, width: str) -> None:
-    tab = open_tab(theme, **(DESKTOP if width == "desktop" else MOBILE))
+    tab = open_tab(theme, **WIDTHS[width])
     page = tab.open("episode.html")
     dock = page.locator(".podcast-dock")
     assert dock.is_hidden()
@@ -380,10 +384,9 @@ def test_dock_with_youtube(open_tab: Any) -> None:
 # -- search ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("width", ["desktop", "mobile"])
-@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+@EVERY_LAYOUT
 def test_search_the_transcript(open_tab: Any, theme: str, width: str) -> None:
-    tab = open_tab(theme, **(DESKTOP if width == "desktop" else MOBILE))
+    tab = open_tab(theme, **WIDTHS[width])
     page = tab.open("episode.html")
     search = page.locator("form.podcast-search")
     field = search.locator("input")
@@ -437,12 +440,11 @@ def test_search_without_a_player(open_tab: Any) -> None:
 # -- labels ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("width", ["desktop", "mobile"])
-@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+@EVERY_LAYOUT
 def test_labels_line_up_and_copy_buttons_cover_nothing(
     open_tab: Any, theme: str, width: str
 ) -> None:
-    tab = open_tab(theme, **(DESKTOP if width == "desktop" else MOBILE))
+    tab = open_tab(theme, **WIDTHS[width])
     page = tab.open("episode.html")
     overlaps = page.evaluate(
         """() => {

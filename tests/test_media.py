@@ -35,13 +35,19 @@ def write_media(srcdir: Path, seconds: int = 25) -> None:
 
 
 def build(
-    tmp: Path, root: str, builder: str = "html", *, parallel: int = 0, **overrides: Any
+    tmp: Path,
+    root: str,
+    builder: str = "html",
+    *,
+    parallel: int = 0,
+    media_seconds: int = 25,
+    **overrides: Any,
 ) -> SphinxTestApp:
     """Copy test-<root> into *tmp* (once), add the media files and build it."""
     srcdir = tmp / "src"
     if not srcdir.exists():
         shutil.copytree(ROOTS / f"test-{root}", srcdir)
-        write_media(srcdir)
+        write_media(srcdir, media_seconds)
     app = SphinxTestApp(
         builder,
         srcdir=srcdir,
