@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import shutil
 import threading
@@ -111,6 +112,7 @@ def test_import_every_format_and_build(capsys, tmp_path, make_app) -> None:  # t
         "conf.py",
         "index.md",
         "monologue.md",
+        "redirects.json",
         "speakers.md",
         "tide-json.md",
         "tide-srt.md",
@@ -124,6 +126,10 @@ def test_import_every_format_and_build(capsys, tmp_path, make_app) -> None:  # t
     keys = [line.split()[-1] for line in speakers.splitlines() if line.startswith("```{speaker}")]
     # the post's "Sam" and "Ada" are the Sam Host and Ada Example of the captions
     assert keys == ["sam-host", "ada-example", "lena-osei"]
+    # its old address (permalink: ada) leads to its new page
+    assert json.loads((out / "redirects.json").read_text(encoding="utf-8")) == {
+        "ada": "2024-03-14-tide-tables.html"
+    }
 
     app = build(make_app, out)
     assert warnings_of(app) == []
@@ -440,3 +446,38 @@ def test_align_bad_captions(capsys, tmp_path) -> None:  # type: ignore[no-untype
     empty.write_text("# Nothing\n\nNo turns here.\n", encoding="utf-8")
     status, _out, stderr = run(capsys, "align", empty, ALIGN / "tide-garbled.vtt")
     assert status == 1 and "no turns found" in stderr
+
+
+def test_strict_exits_1_when_there_is_any_warning(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    post = JEKYLL / "2019-11-02-harbour-lights.md"  # its "Note:" label is reported
+    status, _out, stderr = run(capsys, "import", post, "-o", tmp_path / "a", "--strict")
+    assert status == 1
+    assert stderr.splitlines()[-1] == "--strict: 4 warnings"
+    status, _out, _err = run(capsys, "import", post, "-o", tmp_path / "b")
+    assert status == 0  # the same warnings, without --strict
+    status, _out, stderr = run(
+        capsys, "import", CAPTIONS / "tide.vtt", "-o", tmp_path / "c", "--strict"
+    )
+    assert status == 0, stderr  # nothing to warn about
+
+
+def test_site_url_makes_links_to_the_old_site_absolute(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    post = tmp_path / "2020-01-01-links.md"
+    post.write_text(
+        "---\ntitle: Links\n---\n\nSee [the about page](/about/) and ![a map](/img/map.png).\n\n"
+        "**Sam**: One.\n\n**Ada**: Two.\n\n**Sam**: Three.\n",
+        encoding="utf-8",
+    )
+    status, _out, stderr = run(
+        capsys, "import", post, "-o", tmp_path / "a", "--site-url", "https://old.example/blog/"
+    )
+    assert status == 0, stderr
+    page = (tmp_path / "a" / "2020-01-01-links.md").read_text(encoding="utf-8")
+    assert "[the about page](https://old.example/blog/about/)" in page
+    assert "![a map](https://old.example/blog/img/map.png)" in page
+    # without it, the link cannot be followed from the new site: kept for HTML, and said so
+    status, _out, stderr = run(capsys, "import", post, "-o", tmp_path / "b")
+    page = (tmp_path / "b" / "2020-01-01-links.md").read_text(encoding="utf-8")
+    assert '<a href="/about/">the about page</a>' in page
+    assert '<img src="/img/map.png" alt="a map">' in page
+    assert "give the old site's address with --site-url" in stderr

@@ -146,8 +146,8 @@ def test_jekyll_chapter_times_and_quote_turns() -> None:
     assert "(#contents)" not in result.text and "#contents" not in result.text
     assert [(line, message) for line, level, message in notes(result) if level == "warning"] == [
         (11, "hand-written outline (4 entries) replaced by an outline directive (with 1 "
-         "chapters of their own)"),
-        (16, "chapter 'Ghosts' matches no section with turns: kept as chapters of their own in "
+         "chapter of its own)"),
+        (16, "chapter 'Ghosts' matches no section with turns: kept as 1 chapter of its own in "
          "the outline"),
         (20, "speaker 'Sam' has no full name in the title, the front matter or the text: give "
          "it with --speaker 'Sam=Full Name' (or --host)"),
@@ -413,3 +413,95 @@ def test_speaker_file_in_rst() -> None:
     assert file.add("Ada Example") is None
     file.add("Sam Host")
     assert file.render() == existing + "\n.. speaker:: sam-host\n   :name: Sam Host\n"
+
+
+# -- who speaks: full names for turn labels -------------------------------------------------
+
+
+def speakers_of(text: str, filename: str = "post.md", **options: object) -> list[str]:
+    result = convert(text, filename, fmt="markdown", options=Options(**options))  # type: ignore[arg-type]
+    return result.speakers
+
+
+TWO_TURNS = "**{0}**: One.\n\n**{1}**: Two.\n\n**{0}**: Three.\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "body", "expected"),
+    [
+        # the title names the guest
+        ('title: "Ada Example on Tides"', TWO_TURNS.format("Sam", "Ada"), ["Sam", "Ada Example"]),
+        # the front matter: names, lists, name: entries, slugs
+        ("guests: [ada-lovelace]", TWO_TURNS.format("Sam", "Ada"), ["Sam", "Ada Lovelace"]),
+        ("hosts:\n  - name: Sam Host", TWO_TURNS.format("Sam", "Ada"), ["Sam Host", "Ada"]),
+        # initials
+        (
+            "hosts: [Carla Castro, Joan Park]",
+            TWO_TURNS.format("CC", "JP"),
+            ["Carla Castro", "Joan Park"],
+        ),
+        # a last name
+        ("author: Sam Rivera", TWO_TURNS.format("Rivera", "Ada"), ["Sam Rivera", "Ada"]),
+    ],
+)
+def test_full_names_from_the_title_and_front_matter(
+    front: str, body: str, expected: list[str]
+) -> None:
+    assert speakers_of(f"---\n{front}\n---\n\n{body}") == expected
+
+
+def test_the_first_full_mention_names_a_speaker() -> None:
+    text = "Sam Host talks with [Ada Example](https://example.org).\n\n" + TWO_TURNS.format(
+        "Sam", "Ada"
+    )
+    assert speakers_of(text) == ["Sam Host", "Ada Example"]
+
+
+def test_a_name_that_cannot_be_told_asks_for_speaker() -> None:
+    text = "---\ntitle: Ada Example and Ada Lovelace\n---\n\n" + TWO_TURNS.format("Sam", "Ada")
+    result = convert(text, "post.md", fmt="markdown")
+    assert result.speakers == ["Sam", "Ada"]
+    assert (
+        7,
+        "warning",
+        "speaker 'Ada' could be Ada Example, Ada Lovelace: give --speaker 'Ada=Full Name'",
+    ) in notes(result)
+    # --speaker, for every post or for one
+    assert speakers_of(text, speakers={"Ada": "Ada Lovelace"}) == ["Sam", "Ada Lovelace"]
+    assert speakers_of(
+        TWO_TURNS.format("Sam", "Ada"), "2020-ep.md", speakers={"2020-ep.md:Ada": "Ada Byron"}
+    ) == ["Sam", "Ada Byron"]
+    assert speakers_of(
+        TWO_TURNS.format("Sam", "Ada"), "2021-ep.md", speakers={"2020-ep.md:Ada": "Ada Byron"}
+    ) == ["Sam", "Ada"]
+
+
+def test_a_first_name_the_post_does_not_explain_is_the_one_known_speaker() -> None:
+    speakers = SpeakerFile("```{speaker} ada-example\n:name: Ada Example\n```\n")
+    result = convert(TWO_TURNS.format("Sam", "Ada"), "p.md", fmt="markdown", speakers=speakers)
+    assert result.speakers == ["Sam", "Ada Example"]
+    assert any("'Ada' taken for Ada Example" in message for _l, _lvl, message in notes(result))
+    # two known Adas: it cannot tell
+    speakers = SpeakerFile(
+        "```{speaker} ada-example\n:name: Ada Example\n```\n\n"
+        "```{speaker} ada-lovelace\n:name: Ada Lovelace\n```\n"
+    )
+    result = convert(TWO_TURNS.format("Sam", "Ada"), "p.md", fmt="markdown", speakers=speakers)
+    assert result.speakers == ["Sam", "Ada"]
+
+
+@pytest.mark.parametrize(
+    ("body", "turns_found"),
+    [
+        # plain labels are turns on a transcript: two names that repeat...
+        ("Sam: One.\n\nAda: Two.\n\nSam: Three.\n\nAda: Four.\n", 4),
+        # ...but not one repeated label of prose
+        ("Example: one.\n\nSome text.\n\nExample: two.\n", 0),
+        # a bold label that can be a name is a turn even once (a caller)
+        ("**Sam**: One.\n\n**Caller**: Two.\n\n**Sam**: Three.\n", 3),
+        # a bold sentence is not
+        ("**Sam**: One.\n\n**Sam**: Two.\n\n**what we learned today**: three.\n", 2),
+    ],
+)
+def test_which_labels_are_speakers(body: str, turns_found: int) -> None:
+    assert convert(body, "p.md", fmt="markdown").turns == turns_found

@@ -100,6 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also write a minimal conf.py and index.md into DIR (if missing)",
     )
+    importer.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="the old site's address (default: url and baseurl of its _config.yml): links to "
+        "its pages become links between the new pages",
+    )
+    importer.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when there is any warning",
+    )
 
     aligner = commands.add_parser(
         "align",

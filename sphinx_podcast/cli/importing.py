@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .. import formats
-from ..importers import Imported, InputError, Options, SpeakerFile, convert, read_text
+from ..importers import (
+    Imported,
+    InputError,
+    Options,
+    SiteMap,
+    SpeakerFile,
+    convert,
+    read_text,
+    scan_site,
+)
 from ..importers.textfile import decode, read_bytes
 from ..writing import TextStyle
 from .report import UNFORESEEN, Reporter, UsageError, limit, reason, where, write_or_show
@@ -15,10 +25,25 @@ from .report import UNFORESEEN, Reporter, UsageError, limit, reason, where, writ
 SOURCE_SUFFIXES = (".md", ".markdown", ".vtt", ".srt", ".sbv", ".json")
 CONF_PY = """\
 # A minimal Sphinx configuration for the pages sphinx-podcast imported.
+import json
+from pathlib import Path
+
 project = "Podcast"
 extensions = ["myst_parser", "sphinx_podcast"]
-myst_heading_anchors = 3  # links to headings (#section-title) as in the original posts
+myst_heading_anchors = 6  # links to headings (page.md#section-title), as in the old posts
 exclude_patterns = ["_build"]
+
+# The old addresses of the posts (permalink, redirect_from) lead to their new pages:
+# sphinx-reredirects writes a redirect page for each (pip install sphinx-reredirects).
+_redirects = Path(__file__).with_name("redirects.json")
+if _redirects.is_file():
+    redirects = json.loads(_redirects.read_text(encoding="utf-8"))
+    try:
+        import sphinx_reredirects  # noqa: F401
+    except ImportError:
+        print("redirects.json: install sphinx-reredirects to keep the old addresses working")
+    else:
+        extensions.append("sphinx_reredirects")
 """
 INDEX_MD = """\
 # Podcast
@@ -133,6 +158,8 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
     sources = list(_sources(args.sources, reporter, out_dir))
     if args.title and len(sources) > 1:
         raise UsageError("--title is for one source at a time")
+    # the old addresses of every post, so that links between them become links between pages
+    site = scan_site(sources, args.site_url or "", lambda p: _output_name(p)[: -len(".md")])
 
     rst_speakers = out_dir / "speakers.rst"
     speakers_path = rst_speakers if rst_speakers.is_file() else out_dir / "speakers.md"
@@ -177,6 +204,7 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
                 options=options,
                 speakers=speaker_file,
                 chapters=_chapters_for(source, reporter, limit(args)),
+                site=site,
             )
         except InputError as error:
             reporter.input_error(error)
@@ -194,8 +222,7 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
         converted += 1
         verb = "would write" if args.dry_run else "wrote"
         reporter.progress(
-            f"[{number}/{total}] {shown} ({page.fmt}) → {verb} {target}: {page.turns} turns "
-            f"({page.timed} timed), {len(page.speakers)} speakers"
+            f"[{number}/{total}] {shown} ({page.fmt}) → {verb} {target}: " + _summary(page)
         )
 
     if speaker_file.new or (not speakers_path.exists() and converted):
@@ -211,6 +238,7 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
                 verb = "would add" if args.dry_run else "added"
                 count = len(speaker_file.new)
                 reporter.progress(f"{speakers_path}: {verb} {count} speakers ({names})")
+    _write_redirects(site, {t.stem for t in written}, out_dir, args, reporter)
     if args.init:
         for name, content in (("conf.py", CONF_PY), ("index.md", INDEX_MD)):
             path = out_dir / name
@@ -228,4 +256,56 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
     if failed:
         summary += f", {failed} failed"
     reporter.progress(summary)
+    if args.strict and reporter.warnings:
+        reporter.progress(f"--strict: {reporter.warnings} warnings")
+        return 1
     return 1 if reporter.errors else 0
+
+
+def _summary(page: Imported) -> str:
+    """What one source became: turns, speakers, chapters, what was kept as written."""
+    names = f" ({', '.join(page.speakers)})" if page.speakers else ""
+    parts = [f"{page.turns} turns ({page.timed} timed), {len(page.speakers)} speakers{names}"]
+    on_sections, own = page.chapters
+    if on_sections or own:
+        parts.append(f"chapters: {on_sections} on sections, {own} of their own")
+    if page.kept:
+        parts.append("kept as written: " + ", ".join(page.kept))
+    return "; ".join(parts)
+
+
+def _write_redirects(
+    site: SiteMap, written: set[str], out_dir: Path, args: argparse.Namespace, reporter: Reporter
+) -> None:
+    """DIR/redirects.json: each old address of a written page → the page (merged with the
+    file's own entries, which win)."""
+    new = {old: page for old, page in site.redirects().items() if _page_of(page) in written}
+    if not new:
+        return
+    path = out_dir / "redirects.json"
+    known: dict[str, str] = {}
+    if path.is_file():
+        try:
+            loaded = json.loads(read_text(path, limit=limit(args)))
+        except (InputError, ValueError) as error:
+            reporter.error(f"{path}: cannot read it ({error}); left as it is")
+            return
+        if isinstance(loaded, dict):
+            known = {str(k): str(v) for k, v in loaded.items()}
+    merged = {**new, **known}
+    if merged == known:
+        return
+    try:
+        write_or_show(path, json.dumps(merged, indent=2, ensure_ascii=False) + "\n", args, reporter)
+    except OSError as error:
+        reporter.error(f"{path}: cannot write: {reason(error)}")
+        return
+    count = len(merged) - len(known)
+    reporter.progress(
+        f"{path}: {count} old addresses lead to their new pages (for sphinx-reredirects)"
+    )
+
+
+def _page_of(target: str) -> str:
+    """``../../ada.html`` → ``ada``: the page a redirect leads to."""
+    return target.rsplit("/", 1)[-1].removesuffix(".html")

@@ -25,6 +25,7 @@ class Reporter:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     errors: int = 0
+    warnings: int = 0
 
     def progress(self, message: str) -> None:
         if not self.quiet:
@@ -35,6 +36,7 @@ class Reporter:
             print(message, file=self.err)
 
     def warning(self, message: str) -> None:
+        self.warnings += 1
         print(f"warning: {message}", file=self.err)
 
     def error(self, message: str) -> None:

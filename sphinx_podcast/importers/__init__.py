@@ -12,6 +12,7 @@ from .. import formats
 from .base import Imported, Note, Options
 from .captions import convert_transcript
 from .jekyll import convert_markdown
+from .jekyll.site import SiteMap, scan_site
 from .speakers import SpeakerFile
 from .textfile import InputError, decode, read_text
 
@@ -21,10 +22,12 @@ __all__ = [
     "InputError",
     "Note",
     "Options",
+    "SiteMap",
     "SpeakerFile",
     "convert",
     "decode",
     "read_text",
+    "scan_site",
 ]
 
 #: What ``--from`` accepts.
@@ -39,6 +42,7 @@ def convert(
     options: Options | None = None,
     speakers: SpeakerFile | None = None,
     chapters: Sequence[formats.Chapter] = (),
+    site: SiteMap | None = None,
 ) -> Imported:
     """Convert one source to a MyST episode page.
 
@@ -60,7 +64,7 @@ def convert(
                 filename,
             )
         if found == "markdown":
-            return convert_markdown(text, filename, options, speakers)
+            return convert_markdown(text, filename, options, speakers, site)
         try:
             transcript = formats.read(text, found, filename=filename, speakers=options.speakers)
         except formats.FormatError as error:

@@ -43,3 +43,7 @@ class Imported:
     turns: int = 0
     timed: int = 0
     notes: list[Note] = field(default_factory=list)
+    chapters: tuple[int, int] = (0, 0)
+    """Chapter times of a hand-written list: (set on sections, kept as chapters of their own)."""
+    kept: list[str] = field(default_factory=list)
+    """What was kept as written, briefly (``the Outline list``, ``HTML <sup>``)."""

@@ -45,12 +45,13 @@ from ..textfile import InputError
 from .blocks import Block, find_headings, heading_text, plain, split_blocks
 from .episode import DATE_IN_NAME, episode_options, summary_block
 from .frontmatter import read_front_matter
-from .links import local_links
+from .links import old_anchors, rewrite_links
 from .markup import close_inline_html, html_paragraphs, liquid, report_html
 from .outline import find_outline, remove_backlinks, replace_outline
 from .people import Cast, prose
 from .post import Post
 from .quotes import mark_quote_sections
+from .site import SiteMap
 from .turns import bold_turn, find_turns
 
 __all__ = ["convert_markdown", "looks_like_markdown"]
@@ -64,7 +65,13 @@ def looks_like_markdown(text: str) -> bool:
     return text.startswith("---\n") or bool(re.search(r"^\*\*[^*\n]+\*\*\s*:", text, re.M))
 
 
-def convert_markdown(text: str, filename: str, options: Options, speakers: SpeakerFile) -> Imported:
+def convert_markdown(
+    text: str,
+    filename: str,
+    options: Options,
+    speakers: SpeakerFile,
+    site: SiteMap | None = None,
+) -> Imported:
     """Convert a Jekyll/Markdown transcript post; *speakers* learns the names it finds."""
     existing = _EPISODE_DIRECTIVE.search(text)
     if existing:
@@ -92,10 +99,11 @@ def convert_markdown(text: str, filename: str, options: Options, speakers: Speak
     if found is not None:
         replace_outline(post, headings, found)
         headings = find_headings(post.blocks)
-    local_links(post, headings)
+    rewrite_links(post, headings, site)
     close_inline_html(post)
     report_html(post)
     title = _title_and_levels(post)
+    old_anchors(post)
     for name in names:
         speakers.add(name)
     # the front matter's summary is text: escaped, so it cannot hold directives or HTML
@@ -117,6 +125,8 @@ def convert_markdown(text: str, filename: str, options: Options, speakers: Speak
         turns=len(labels),
         timed=sum(1 for label in labels if label.time),
         notes=sorted(post.notes, key=lambda note: note.line),
+        chapters=(post.chapters[0], post.chapters[1]),
+        kept=post.kept,
     )
 
 

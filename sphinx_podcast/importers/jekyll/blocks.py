@@ -9,6 +9,7 @@ found.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -86,17 +87,25 @@ def plain(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def kramdown_id(title: str) -> str:
-    """The id kramdown (Jekyll's default) gives a heading."""
-    text = re.sub(r"[^\w\s-]", "", title, flags=re.UNICODE).casefold()
-    text = re.sub(r"\s", "-", text.strip())
-    return re.sub(r"^[^a-z]+", "", text)
+def kramdown_id(title: str, *, transliterate: bool = False) -> str:
+    """The id kramdown (Jekyll's default) gives a heading: what comes before the first
+    ASCII letter goes, then everything but ASCII letters, digits, spaces and dashes;
+    spaces become dashes; lower case. With *transliterate* (kramdown's
+    ``transliterated_header_ids``) accented letters become ASCII first."""
+    if transliterate:
+        decomposed = unicodedata.normalize("NFKD", title)
+        title = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = re.sub(r"^[^a-zA-Z]+", "", title)
+    text = re.sub(r"[^a-zA-Z0-9 -]", "", text)
+    return text.replace(" ", "-").lower()
 
 
 def github_id(title: str) -> str:
-    """The id GitHub-flavoured Markdown (jekyll-gfm, GitHub Pages) gives a heading."""
-    text = re.sub(r"[^\w\- ]", "", title.strip().casefold(), flags=re.UNICODE)
-    return text.replace(" ", "-")
+    """The id GitHub-flavoured Markdown (jekyll-gfm, GitHub Pages) gives a heading, which
+    is also the slug of MyST's heading anchors: lower case, spaces become dashes, and
+    everything but word characters (CJK ideographs included) and dashes goes."""
+    text = title.strip().lower().replace(" ", "-")
+    return re.sub(r"[^\w\u4e00-\u9fff-]", "", text)
 
 
 def comparable(title: str) -> str:
@@ -185,7 +194,9 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
             block.lines = ["#" * block.level + " " + raw]
         anchors = set(block.anchors)
         title = plain(raw)
-        anchors.update({kramdown_id(title), github_id(title)})
+        anchors.update(
+            {kramdown_id(title), kramdown_id(title, transliterate=True), github_id(title)}
+        )
         identifier = make_id(title)
         if identifier in used:
             identifier = ""

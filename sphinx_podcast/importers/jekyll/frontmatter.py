@@ -112,26 +112,32 @@ def read_front_matter(source: str, filename: str) -> tuple[FrontMatter, list[str
             break
     else:
         raise InputError("the front matter starting here is never closed by '---'", filename, 1)
-    raw = "\n".join(lines[1:index])
+    data = load_mapping("\n".join(lines[1:index]), filename, 2, what="front matter")
+    front = FrontMatter(data, lines[: index + 1], index + 2)
+    return front, lines[index + 1 :]
+
+
+def load_mapping(
+    raw: str, filename: str, first_line: int, *, what: str = "the file"
+) -> dict[str, Any]:
+    """YAML text that must be ``key: value`` lines (a front matter, ``_config.yml``), read
+    with the same bounds; *first_line* is the line number of *raw*'s first line."""
     try:
         data = yaml.load(raw, Loader=_BoundedLoader) if raw.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = mark.line + first_line if mark is not None else max(first_line - 1, 1)
         problem = getattr(error, "problem", None) or "not valid YAML"
-        raise InputError(f"front matter: {problem}", filename, line) from None
+        raise InputError(f"{what}: {problem}", filename, line) from None
     except RecursionError:
-        raise InputError("front matter: nested too deeply", filename, 1) from None
+        raise InputError(f"{what}: nested too deeply", filename, 1) from None
     if not isinstance(data, dict):
-        raise InputError("the front matter is not a set of 'key: value' lines", filename, 1)
+        raise InputError(f"{what} is not a set of 'key: value' lines", filename, 1)
     if _expanded_size(data) > MAX_YAML_EXPANDED:
         raise InputError(
-            f"front matter: more than {MAX_YAML_EXPANDED:,} characters once its aliases are "
+            f"{what}: more than {MAX_YAML_EXPANDED:,} characters once its aliases are "
             "expanded (a YAML alias bomb?); not read",
             filename,
             1,
         )
-    front = FrontMatter(
-        {str(key): value for key, value in data.items()}, lines[: index + 1], index + 2
-    )
-    return front, lines[index + 1 :]
+    return {str(key): value for key, value in data.items()}

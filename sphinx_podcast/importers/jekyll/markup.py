@@ -45,6 +45,7 @@ def liquid(post: Post) -> None:
                     f"Liquid include {include['file']!r} kept as written: Sphinx does not "
                     "run Liquid; replace it by hand",
                 )
+                post.kept.append(f"Liquid include {include['file']}")
                 new_lines.append(line)
                 continue
             line = _page_variables(post, line, number)
@@ -226,5 +227,6 @@ def report_html(post: Post) -> None:
             else "shown by the HTML builders only"
         )
         shown = ", ".join(f"<{tag}>" for tag in tags)
+        post.kept.append(f"HTML {shown}")
         plural = "lines" if len(line_numbers) > 1 else "line"
         post.warn(line_numbers[0], f"HTML {shown} kept as written ({plural} {where}): {hint}")

@@ -149,7 +149,10 @@ def replace_outline(post: Post, headings: list[Heading], found: Found) -> None:
         )
         for entry in entries:
             if entry.start is not None and entry.target is not None:
-                _chapter_time(post, entry.target, entry.start, entry.line, entry.title)
+                post.chapters[0] += _chapter_time(
+                    post, entry.target, entry.start, entry.line, entry.title
+                )
+        post.kept.append(f"the {name} list")
         return
     extra: list[_Entry] = []
     for entry in entries:
@@ -159,6 +162,9 @@ def replace_outline(post: Post, headings: list[Heading], found: Found) -> None:
             post, entry.target, entry.start, entry.line, entry.title
         ):
             extra.append(entry)
+        else:
+            post.chapters[0] += 1
+    post.chapters[1] += len(extra)
     if extra:
         lines = ", ".join(str(e.line) for e in extra[:6]) + (" …" if len(extra) > 6 else "")
         which = (
@@ -168,7 +174,7 @@ def replace_outline(post: Post, headings: list[Heading], found: Found) -> None:
         )
         post.warn(
             extra[0].line,
-            f"{which} no section with turns: kept as chapters of their own in the outline",
+            f"{which} no section with turns: kept as {_chapters(len(extra))} in the outline",
         )
     outline_depth = max((depth for _line, depth, _text in items), default=0)
     levels = [h.level for h in sections]
@@ -186,8 +192,12 @@ def replace_outline(post: Post, headings: list[Heading], found: Found) -> None:
     post.warn(
         replacement.line,
         f"hand-written outline ({len(items)} entries) replaced by an outline directive"
-        + (f" (with {len(extra)} chapters of their own)" if extra else ""),
+        + (f" (with {_chapters(len(extra))})" if extra else ""),
     )
+
+
+def _chapters(count: int) -> str:
+    return "1 chapter of its own" if count == 1 else f"{count} chapters of their own"
 
 
 def _unlink(line: str, anchors: set[str]) -> str:

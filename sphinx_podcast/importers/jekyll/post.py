@@ -32,6 +32,10 @@ class Post:
     """The ids of the hand-written outline's heading (back links point there)."""
     outline_replaced: bool = False
     outline_title: str = ""
+    chapters: list[int] = field(default_factory=lambda: [0, 0])
+    """Chapter times: [set on sections, kept as chapters of their own]."""
+    kept: list[str] = field(default_factory=list)
+    """What was kept as written, briefly, for the summary of the import."""
 
     def note(self, line: int, message: str, level: str = "info") -> None:
         """Tell the user something about *line* (0: the whole post)."""
