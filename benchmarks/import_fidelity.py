@@ -60,7 +60,8 @@ _TAG = re.compile(r"<[^<>]*>")
 _TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _TIME_MARK = re.compile(rf"[\[(]?{_TIME}[\])]?")
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>[^\W\d_][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,3})[ \t]*(?::(?!//)|$)"
+    r"^[ \t]*(?P<label>[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3})[ \t]*"
+    rf"(?P<time>[\[(]?{_TIME}[\])]?)?[ \t]*(?::(?!//)|$)"
 )
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
@@ -106,22 +107,23 @@ def body_lines(text: str) -> tuple[int, list[str]]:
     return 1, lines
 
 
-def label_of(line: str) -> tuple[str, str] | None:
-    """(label, the text after it) when *line* is a label line."""
+def label_of(line: str) -> tuple[str, str, bool] | None:
+    """(label, the text after it, whether a time starts the line) for a label line."""
     stripped = line.lstrip()
     if not stripped or (stripped[0] in "#>-*+|" and not stripped.startswith("**")):
         return None
     marked = "**" in line or "<strong>" in line or "<b>" in line
     text = _TAG.sub("", line).replace("**", "")
-    timed = bool(_TIME_MARK.match(text.strip()))
+    starts_timed = timed = bool(_TIME_MARK.match(text.strip()))
     text = _TIME_MARK.sub("", text, count=1) if timed else text
     text = text.lstrip(" \t-–—")
     match = _LABEL.match(text)
     if not match:
         return None
     rest = text[match.end() :]
+    timed = timed or bool(match["time"])
     after = _TIME_MARK.match(rest.strip())
-    if after:
+    if after:  # "Ada: (00:04)"
         timed = True
         rest = rest.strip()[after.end() :].lstrip(" \t:")
     alone = text[match.end() - 1 : match.end()] != ":" and not rest.strip()
@@ -129,18 +131,29 @@ def label_of(line: str) -> tuple[str, str] | None:
         return None  # a label alone on its line counts when bold or timed: not "Yeah."
     if _URL.fullmatch(rest.strip()):
         return None  # "Ada: https://…" links a profile
-    return match["label"].strip(), rest
+    return match["label"].strip(), rest, starts_timed or (timed and alone)
 
 
 def reference_turns(text: str) -> tuple[list[SourceTurn], list[str]]:
     """The source's turns by the reference count, and its transcript words."""
     first, lines = body_lines(text)
-    labelled: dict[int, tuple[str, str]] = {}  # line number -> (label, text after it)
+    labelled: dict[int, tuple[str, str, bool]] = {}  # line -> (label, text after, timed)
     fence = ""
+    quotes = 0  # the level of the quotes section we are in (0: none)
     for offset, line in enumerate(lines):
         if fence:
             if line.strip().startswith(fence):
                 fence = ""
+            continue
+        heading = re.match(r"^ {0,3}(#{1,6})\s", line)
+        if heading:
+            # the quoted lines of a quotes section (and its sub-sections) are not turns
+            level = len(heading.group(1))
+            if any(word in line.casefold() for word in ("quote", "highlight")):
+                quotes = level
+            elif quotes and level <= quotes:
+                quotes = 0
+        if quotes:
             continue
         opener = _FENCE.match(line)
         if opener:
@@ -149,8 +162,13 @@ def reference_turns(text: str) -> tuple[list[SourceTurn], list[str]]:
         found = label_of(line)
         if found is not None:
             labelled[first + offset] = found
-    counts = Counter(label.casefold() for label, _start in labelled.values())
+    counts = Counter(found[0].casefold() for found in labelled.values())
     speakers = {label for label, count in counts.items() if count >= 2}
+
+    def starts_turn(found: tuple[str, str, bool]) -> bool:
+        # a repeated label, or any label after a time at the start of its line
+        return found[0].casefold() in speakers or found[2]
+
     turns: list[SourceTurn] = []
     body: list[str] = []
     current: SourceTurn | None = None
@@ -158,7 +176,7 @@ def reference_turns(text: str) -> tuple[list[SourceTurn], list[str]]:
     for offset, line in enumerate(lines):
         number = first + offset
         found = labelled.get(number)
-        if found is not None and found[0].casefold() in speakers:
+        if found is not None and starts_turn(found):
             if current is not None:
                 current.first_words = tuple(pending[:8])
             current = SourceTurn(number, found[0], ())
@@ -168,7 +186,7 @@ def reference_turns(text: str) -> tuple[list[SourceTurn], list[str]]:
             continue
         body.append(line)
         if current is not None:
-            next_turn = number in labelled and labelled[number][0].casefold() in speakers
+            next_turn = number in labelled and starts_turn(labelled[number])
             if not line.strip() or next_turn or line.lstrip().startswith("#"):
                 # a turn's first words are those of its first paragraph
                 current.first_words = tuple(pending[:8])

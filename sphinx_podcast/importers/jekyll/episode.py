@@ -108,12 +108,11 @@ def episode_options(post: Post, names: list[str], cast: Cast) -> list[tuple[str,
     for key in front.data:
         if key.lower() in PEOPLE_KEYS:
             used.add(key)  # the speakers' full names and roles came from there
+        elif key.lower() in ("permalink", "redirect_from"):
+            used.add(key)  # old addresses: redirects.json (the command line)
     unused = [key for key in front.data if key not in used]
     if unused:
-        hint = ""
-        if any(key.lower() == "permalink" for key in unused):
-            hint = " (Sphinx names the page after its file; keep old URLs with redirects)"
-        post.note(1, "front matter not used: " + ", ".join(unused) + hint)
+        post.note(1, "front matter not used: " + ", ".join(unused))
     return options
 
 

@@ -157,14 +157,17 @@ class Links:
 
 
 def old_anchors(post: Post) -> None:
-    """Keep the ids the old site gave each heading (kramdown's, ``{#id}``) valid where
-    neither Sphinx's id nor MyST's GitHub-style heading anchor is the same: an empty
+    """Keep the ids the old site gave each heading (kramdown's, GitHub's, ``{#id}``) valid
+    where neither Sphinx's id nor MyST's heading anchor is the same: an empty
     ``<div id="…">`` right after the heading, so ``old-page#old-heading`` still lands."""
     taken: set[str] = set()
     headings = find_headings(post.blocks)
+    slugs_are_ids = _myst_adds_slug_ids()
     for heading in headings:
-        # Sphinx's id, and the GitHub-style slug that MyST's heading anchors add as an id
-        taken.update((heading.docutils_id, github_id(heading.title)))
+        # Sphinx's id, and the GitHub-style slug that MyST (5 on) adds as an id
+        taken.add(heading.docutils_id)
+        if slugs_are_ids:
+            taken.add(github_id(heading.title))
     added = 0
     for heading in reversed(headings):
         ids = sorted(a for a in heading.anchors if a and a not in taken and _SAFE_ID.fullmatch(a))
@@ -177,3 +180,13 @@ def old_anchors(post: Post) -> None:
         added += len(ids)
     if added:
         post.note(0, f"{added} old heading ids kept as anchors of their headings")
+
+
+def _myst_adds_slug_ids() -> bool:
+    """Whether the MyST-Parser here makes its heading anchors HTML ids (5.x does, with
+    ``myst_heading_anchors``; 4.x keeps them for links only)."""
+    try:
+        from myst_parser.mdit_to_docutils import transforms
+    except ImportError:
+        return False
+    return hasattr(transforms, "AddSlugIds")
