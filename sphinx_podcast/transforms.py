@@ -248,7 +248,7 @@ class EpisodePageTransform(SphinxTransform):
             section = section.parent
         title_node = (section or self.document).next_node(nodes.title)
         title = title_node.astext() if title_node else ""
-        title_id = section["ids"][0] if section is not None and section["ids"] else ""
+        title_id = _title_id(self.document, section) if section is not None else ""
         domain.set_episode_title(self.env.docname, title, title_id)
         if title and header["ids"]:
             entry = ("pair", _("episode") + "; " + title, header["ids"][0], "", None)
@@ -369,6 +369,17 @@ def _soundbite_places(
                     break
         placed.append((node, found))
     return placed
+
+
+def _title_id(document: nodes.document, section: nodes.section) -> str:
+    """The id search results and inventories link an episode page to: its title's
+    section's, that of a label the author gave it first (it outlives a new title, and
+    docutils versions order a section's ids differently)."""
+    ids = section["ids"]
+    for name in section["names"]:
+        if document.nametypes.get(name) and document.nameids.get(name) in ids:
+            return str(document.nameids[name])
+    return str(ids[0]) if ids else ""
 
 
 def _child_text(node: nodes.Element, css_class: str) -> str | None:
