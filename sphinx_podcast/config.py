@@ -19,6 +19,7 @@ from .feed_config import FEED_VALUES, FeedConfig, check_feed_config
 from .inputs import strip_controls
 from .model import Speaker
 from .sanitize import control_message
+from .subscribe_config import check_subscribe
 from .urls import URLError, clean_url
 from .warnings_ import Subtype, warn
 
@@ -47,6 +48,8 @@ CONFIG_VALUES: tuple[tuple[str, Any, Literal["env", "html"], tuple[type, ...]], 
     ("podcast_speaker_pages", True, "env", (bool, str)),
     ("podcast_soundbites_auto", True, "env", (bool,)),
     ("podcast_show_estimated_times", False, "html", (bool,)),
+    ("podcast_backlink_label", "", "env", (bool, str)),
+    ("podcast_subscribe", {}, "html", (dict, list, tuple)),
     # the podcast feed (see feed.py)
     ("podcast_title", "", "html", (str,)),
     ("podcast_description", "", "html", (str,)),
@@ -79,6 +82,12 @@ class PodcastConfig:
     """The folder of generated speaker pages ("" when they are off)."""
     soundbites_auto: bool = True
     show_estimated_times: bool = False
+    backlink_label: bool | str = False
+    """Text shown after the back link's symbol: False for none, True for the translated
+    "Back to the outline", or the author's own text."""
+    subscribe: tuple[tuple[str, str], ...] = ()
+    """(label, URL) of each place to subscribe, in order."""
+    subscribe_rss: bool = True
     transcript_formats: tuple[str, ...] = TRANSCRIPT_FORMATS
     feed: FeedConfig = field(default_factory=FeedConfig)
 
@@ -321,6 +330,19 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
             folder = "speakers"
         speaker_pages = folder
 
+    subscribe, subscribe_rss = check_subscribe(
+        checked["podcast_subscribe"],
+        lambda message: warn_config(
+            f"podcast_subscribe: {message}",
+            conf_py,
+            "podcast_subscribe",
+            overridden="podcast_subscribe" in overridden,
+        ),
+    )
+    backlink_label = checked["podcast_backlink_label"]
+    if isinstance(backlink_label, str):
+        backlink_label = backlink_label.strip() or False
+
     return PodcastConfig(
         speakers=speakers,
         speaker_pages=speaker_pages,
@@ -331,6 +353,9 @@ def parse_config(config: Config, confdir: Path, *, report: bool) -> PodcastConfi
         date_format=checked["podcast_date_format"],
         embed_mode=checked["podcast_embed_mode"],
         show_estimated_times=checked["podcast_show_estimated_times"],
+        backlink_label=backlink_label,
+        subscribe=subscribe,
+        subscribe_rss=subscribe_rss,
         transcript_formats=tuple(transcript_formats),
         feed=check_feed_config(
             checked,

@@ -23,15 +23,18 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import nodes as pn
 from .blocks import block_elements
-from .compat import builder_name_and_format
+from .compat import builder_name_and_format, get_app
+from .config import get_config
 from .domain import PodcastDomain, get_podcast_domain
 from .exports import episode_chapters
+from .site_urls import feed_url
 from .transforms import _gets_our_html_visitors
 
 
 class listening_control(nodes.Element):
     """A control of the listening experience; ``kind``: ``switch`` (with ``sources``, a list
-    of (provider, label, page URL)), ``follow``, ``search`` or ``dock``. HTML only."""
+    of (provider, label, page URL)), ``follow``, ``search``, ``dock`` or ``subscribe``
+    (with ``links``, a list of (label, URL)). HTML only."""
 
 
 def initials(name: str) -> str:
@@ -54,9 +57,12 @@ class ListeningMarkup(SphinxPostTransform):
             return
         headers: list[pn.episode_header] = []
         turns: list[pn.turn] = []
+        lists: list[pn.episode_list] = []
         for node in block_elements(self.document):
             if isinstance(node, pn.episode_header):
                 headers.append(node)
+            elif isinstance(node, pn.episode_list):
+                lists.append(node)
             elif isinstance(node, pn.turn) and node.get("speaker"):
                 turns.append(node)
         domain = get_podcast_domain(self.env)
@@ -70,6 +76,27 @@ class ListeningMarkup(SphinxPostTransform):
             if page_turns:
                 _insert_search(header, page_turns[0])
         self._initials(turns)
+        subscribe = self._subscribe_links()
+        if subscribe:
+            for header in headers:
+                nav = next((c for c in header.children if isinstance(c, pn.episode_nav)), None)
+                line = listening_control(kind="subscribe", links=subscribe)
+                if nav is not None:
+                    header.insert(header.index(nav), line)
+                else:
+                    header += line
+            for episode_list in lists:
+                episode_list += listening_control(kind="subscribe", links=subscribe)
+
+    def _subscribe_links(self) -> list[tuple[str, str]]:
+        """``podcast_subscribe``'s links, and RSS (last) when this build writes the feed."""
+        settings = get_config(self.config)
+        links = list(settings.subscribe)
+        if settings.subscribe_rss:
+            url = feed_url(get_app(self.env))
+            if url:
+                links.append(("RSS", url))
+        return links
 
     def _players(self, header: pn.episode_header, has_turns: bool) -> None:
         players = next(

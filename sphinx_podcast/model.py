@@ -102,6 +102,16 @@ def time_text(seconds: float, *, whole: bool = False) -> str:
     return shown
 
 
+def iso_duration(seconds: float) -> str:
+    """ISO 8601: ``PT48M20S``, ``PT1H2M30S``, ``PT5S``, ``PT1.5S``."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{int(hours)}H" if hours else "", f"{int(minutes)}M" if minutes else ""]
+    if secs or not (hours or minutes):
+        parts.append(format_seconds_attr(round(secs, 3)) + "S")
+    return "PT" + "".join(parts)
+
+
 def format_seconds_attr(seconds: float) -> str:
     """Seconds as written into ``data-start`` and ``#t=``: ``72`` or ``72.5``."""
     if seconds == int(seconds):

@@ -123,6 +123,11 @@ class speaker_list(nodes.container):
     """``.podcast-speaker-list`` placeholder."""
 
 
+class duration(nodes.inline):
+    """An episode's length as people say it ("48 min"); ``datetime`` holds the ISO 8601
+    duration (``PT48M20S``), written as ``<time datetime>`` in HTML."""
+
+
 class media_embed(nodes.container):
     """``.podcast-embed``: a player (``provider``: youtube, vimeo, spotify, audio, video).
 
@@ -152,4 +157,5 @@ ALL_NODES: tuple[type[nodes.Element], ...] = (
     episode_nav,
     episode_list,
     speaker_list,
+    duration,
 )

@@ -847,7 +847,7 @@ class TurnResolver(SphinxPostTransform):
 
     def _add_backlink(self, section: nodes.section, outline_id: str) -> None:
         symbol = self.podcast_config.backlink_symbol
-        if not self.backlinks or not symbol:
+        if not self.backlinks or not (symbol or self.podcast_config.backlink_label):
             return
         body_end = 0
         for index, child in enumerate(section.children):

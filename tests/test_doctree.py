@@ -203,7 +203,7 @@ def test_label_nodes_outside_html(make_app, tmp_path) -> None:  # type: ignore[n
 def test_header_snapshot(doctrees, docname: str) -> None:  # type: ignore[no-untyped-def]
     (header,) = doctrees[docname].findall(pn.episode_header)
     meta = header.next_node(nodes.paragraph)
-    assert meta.astext() == "Episode 4 · Season 1 · March 14, 2025 · 47:05"
+    assert meta.astext() == "Episode 4 · Season 1 · March 14, 2025 · 47 min"
     assert header.children[1].astext() == ("Host: Sam Host · Guests: Ada Example, Michaël Durand")
     assert header.children[2].astext() == (
         "Ada and Michaël explain why sea water eats every sensor it touches."

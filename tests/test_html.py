@@ -98,7 +98,7 @@ def test_episode_header(built) -> None:  # type: ignore[no-untyped-def]
     assert text(header.xpath(f".//*[{cls('podcast-episode-number')}]")[0]) == "Episode 12"
     assert text(header.xpath(f".//*[{cls('podcast-episode-season')}]")[0]) == "Season 2"
     assert text(header.xpath(f".//*[{cls('podcast-episode-date')}]")[0]) == "May 1, 2025"
-    assert text(header.xpath(f".//*[{cls('podcast-episode-duration')}]")[0]) == "1:02:30"
+    assert text(header.xpath(f".//*[{cls('podcast-episode-duration')}]")[0]) == "1 h 3 min"
 
     (hosts,) = header.xpath(f".//*[{cls('podcast-episode-hosts')}]")
     assert [(a.get("href"), text(a)) for a in hosts.xpath(".//a")] == [
@@ -332,8 +332,10 @@ def assert_backlinks(root, symbol: str) -> None:  # type: ignore[no-untyped-def]
         (link,) = own
         assert link.getparent() is content[-1], section_id
         assert link.get("href") == f"#{outline_id}"
-        assert link.text_content() == symbol
-        assert link.get("aria-label") == "Back to the outline"
+        # its name is its text, which contains what it shows (WCAG 2.5.3)
+        assert link.text_content() == f"{symbol} Back to the outline"
+        assert link.get("aria-label") is None
+        assert link.get("title") == "Back to the outline"
     assert with_body == len(outlined) - 1
     assert len(root.xpath(f"//a[{cls('podcast-backlink')}]")) == with_body
 

@@ -196,7 +196,9 @@ def attributes(root: lxml.html.HtmlElement, css_class: str, name: str) -> list[s
 def test_german_labels(german: SphinxTestApp) -> None:
     assert warnings_of(german) == []
     ep1, ep2 = page(german, "episodes/ep1"), page(german, "episodes/ep2")
-    assert texts(ep1, "podcast-episode-meta") == ["Folge 1 · Staffel 2 · 6. März 2025 · 1:02:30"]
+    assert texts(ep1, "podcast-episode-meta") == [
+        "Folge 1 · Staffel 2 · 6. März 2025 · 1 Std. 3 Min."
+    ]
     assert texts(ep1, "podcast-episode-people") == [
         "Moderation: Sam Okafor · Gäste: Ada Lindqvist, Bo Marsh"
     ]
@@ -235,7 +237,7 @@ def test_a_project_overrides_our_labels_with_its_locale_dirs(german: SphinxTestA
     ep2 = page(german, "episodes/ep2")
     assert texts(ep2, "podcast-outline-title") == ["Kapitelübersicht"]
     assert attributes(ep2, "podcast-outline", "aria-label") == ["Kapitelübersicht"]
-    assert attributes(ep2, "podcast-backlink", "aria-label") == ["Zurück zur Kapitelübersicht"]
+    assert attributes(ep2, "podcast-backlink", "title") == ["Zurück zur Kapitelübersicht"]
 
 
 def test_the_authors_words_are_translated_wherever_they_show(german: SphinxTestApp) -> None:
@@ -264,7 +266,7 @@ def test_the_authors_words_are_translated_wherever_they_show(german: SphinxTestA
 def test_japanese_labels(japanese: SphinxTestApp) -> None:
     assert warnings_of(japanese) == []
     ep1, ep2 = page(japanese, "episodes/ep1"), page(japanese, "episodes/ep2")
-    assert texts(ep1, "podcast-episode-meta") == ["第1回 · シーズン2 · 2025年3月6日 · 1:02:30"]
+    assert texts(ep1, "podcast-episode-meta") == ["第1回 · シーズン2 · 2025年3月6日 · 1 時間 3 分"]
     assert texts(ep1, "podcast-episode-people") == [
         "ホスト: Sam Okafor · ゲスト: Ada Lindqvist, Bo Marsh"
     ]
@@ -272,7 +274,7 @@ def test_japanese_labels(japanese: SphinxTestApp) -> None:
     # no Japanese catalogue in the project: our labels, the author's words as written
     assert texts(ep2, "podcast-outline-title") == ["目次"]
     assert texts(ep1, "podcast-outline-title") == ["Chapters"]
-    assert attributes(ep2, "podcast-backlink", "aria-label") == ["目次に戻る"]
+    assert attributes(ep2, "podcast-backlink", "title") == ["目次に戻る"]
     assert attributes(ep2, "podcast-chapter-time", "aria-label") == ["00:05 から再生"]
     people = page(japanese, "people")
     assert texts(people, "podcast-appearances")[1] == (

@@ -136,7 +136,7 @@ def test_episode_header_block_and_media(latex_build) -> None:  # type: ignore[no
     assert (
         r"\sphinxpodcastmeta{\DUrole{podcast-episode-number}{Episode 3} · "
         r"\DUrole{podcast-episode-date}{June 1, 2025} · "
-        r"\DUrole{podcast-episode-duration}{42:00}}"
+        r"\DUrole{podcast-episode-duration}{42 min}}"
     ) in header
     assert r"\sphinxpodcastpeople{\DUrole{podcast-episode-hosts}{\DUrole{podcast-label}{Host:}" in (
         header

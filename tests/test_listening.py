@@ -69,11 +69,24 @@ def _cue_starts(path: Path) -> set[float]:
     return starts
 
 
-def test_estimated_times_shown_when_the_author_opts_in(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    app = build_listening(tmp_path_factory.mktemp("estimated"), podcast_show_estimated_times=True)
-    tree = page(app, "episode.html")
+@pytest.fixture(scope="module")
+def options(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The root with the options a listener's page can take, and bad subscribe links."""
+    return build_listening(
+        tmp_path_factory.mktemp("options"),
+        podcast_show_estimated_times=True,
+        podcast_backlink_label="Back to the top",
+        podcast_subscribe=[
+            ("apple", "javascript:alert(1)"),
+            ("spotify", 42),
+            ("overcast", "https://overcast.fm/itunes1000000002"),
+            ("rss", False),
+        ],
+    )
+
+
+def test_estimated_times_shown_when_the_author_opts_in(options: SphinxTestApp) -> None:
+    tree = page(options, "episode.html")
     second = tree.xpath("//div[contains(@class, 'podcast-turn')]")[1]
     estimate = float(second.get("data-estimated-start"))
     link = second.xpath(".//a[contains(@class, 'podcast-time')]")[0]
@@ -137,3 +150,71 @@ def test_our_javascript_and_css_fit_the_budget() -> None:
     compressed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
     print(f"\nJS + CSS: {len(raw)} bytes raw, {compressed} bytes gzip-compressed")
     assert compressed <= BUDGET_GZIP, f"{compressed} bytes gzip-compressed (raw {len(raw)})"
+
+
+def test_duration_reads_like_speech(app: SphinxTestApp) -> None:
+    tree = page(app, "episode.html")
+    (duration,) = tree.xpath("//header//*[contains(@class, 'podcast-episode-duration')]")
+    assert duration.tag == "time"
+    assert (duration.text, duration.get("datetime"), duration.get("title")) == (
+        "3 min",
+        "PT2M30S",
+        "02:30",
+    )
+    video = page(app, "video.html").xpath("//time[contains(@class, 'podcast-episode-duration')]")
+    assert [(t.text, t.get("datetime")) for t in video] == [("10 min", "PT10M")]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text", "iso"),
+    [
+        (5, "5 s", "PT5S"),
+        (59.4, "59 s", "PT59.4S"),
+        (2900, "48 min", "PT48M20S"),
+        (3600, "1 h", "PT1H"),
+        (3750, "1 h 3 min", "PT1H2M30S"),
+        (7199, "2 h", "PT1H59M59S"),
+    ],
+)
+def test_duration_texts(seconds: float, text: str, iso: str) -> None:
+    from sphinx_podcast.display import duration_text
+    from sphinx_podcast.model import iso_duration
+
+    assert (duration_text(seconds), iso_duration(seconds)) == (text, iso)
+
+
+def test_subscribe_links(app: SphinxTestApp, options: SphinxTestApp) -> None:
+    expected = [
+        ("Apple Podcasts", "https://podcasts.apple.com/podcast/id1000000002"),
+        ("Mastodon", "https://social.example/@harbour"),
+        ("RSS", "https://harbour.example.org/feed.xml"),
+    ]
+    for name in ("episode.html", "plain.html", "index.html"):
+        lines = page(app, name).xpath("//p[@class='podcast-subscribe']")
+        if name == "index.html":  # not an episode and no episode list
+            assert lines == []
+            continue
+        (line,) = lines
+        assert line.xpath("./span")[0].text == "Subscribe:"
+        assert [(a.text, a.get("href")) for a in line.xpath("./a")] == expected
+        assert line.xpath("./a[last()]")[0].get("type") == "application/rss+xml"
+    # bad links are left out with a warning ("conf.py:" as the value is an override);
+    # "rss": False drops the RSS link
+    (line,) = page(options, "episode.html").xpath("//p[@class='podcast-subscribe']")
+    assert [a.text for a in line.xpath("./a")] == ["Overcast"]
+    assert [w.split("WARNING: ", 1)[1] for w in podcast_warnings(options)] == [
+        "conf.py: podcast_subscribe: 'apple': 'javascript:alert(1)' is not an absolute URL "
+        "(scheme://host/…); left out [podcast.config]",
+        "conf.py: podcast_subscribe: 'spotify': the link must be an http(s) URL, got 42; "
+        "left out [podcast.config]",
+    ]
+
+
+def test_backlink_names_contain_what_they_show(app: SphinxTestApp, options: SphinxTestApp) -> None:
+    (link, *_rest) = page(app, "episode.html").xpath("//a[@class='podcast-backlink']")
+    assert link.get("aria-label") is None  # its name is its text
+    assert link.text_content() == "⬆ Back to the outline"
+    assert link.xpath("./span/@class") == ["podcast-visually-hidden"]
+    (link, *_rest) = page(options, "episode.html").xpath("//a[@class='podcast-backlink']")
+    assert link.text_content() == "⬆ Back to the top"
+    assert link.xpath("./span/@class") == ["podcast-backlink-text"]

@@ -482,6 +482,20 @@ def test_labels_line_up_and_copy_buttons_cover_nothing(
         "els => [...new Set(els.map(e => getComputedStyle(e, '::before').content))]",
     )
     assert sorted(badges) == ['"IB"', '"TB"']
+    # the back link's accessible name contains what it shows (WCAG 2.5.3)
+    backlink = page.get_by_role("link", name="⬆ Back to the outline").first
+    assert backlink.inner_text().startswith("⬆")
+    tab.clean()
+
+
+def test_reduced_motion_scrolls_at_once(open_tab: Any) -> None:
+    tab = open_tab(reduced_motion="reduce", **DESKTOP)
+    page = tab.open("episode.html")
+    before = page.evaluate("scrollY")
+    page.locator("nav.podcast-outline a.podcast-time[href='#t=125']").click()
+    # no smooth scrolling: the turn is there in the same frame
+    assert page.evaluate("scrollY") > before + 500
+    assert tab.in_view(turn_selector("125"))
     tab.clean()
 
 

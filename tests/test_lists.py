@@ -87,7 +87,7 @@ def test_card_content(built) -> None:  # type: ignore[no-untyped-def]
     (title,) = seven.xpath(f".//div[{has_class('sd-card-title')}]//a")
     assert (title.get("href"), text(title)) == ("../episodes/ep7.html", "Seven Bells")
     (meta,) = seven.xpath(f".//p[{has_class('podcast-card-meta')}]")
-    assert text(meta) == "Episode 7 · May 1, 2025 · 1:02:30"
+    assert text(meta) == "Episode 7 · May 1, 2025 · 1 h 3 min"
     (summary,) = seven.xpath(f".//p[{has_class('podcast-summary')}]")
     assert text(summary) == "Ada rings the harbour bell seven times and explains why."
     (with_line,) = [p for p in seven.xpath(".//p") if text(p).startswith("With ")]
@@ -131,7 +131,7 @@ def test_layout_list(built) -> None:  # type: ignore[no-untyped-def]
     ]
     first = items[0]
     assert text(first.xpath("./p[1]/a[1]")[0]) == "Seven Bells"
-    assert "Episode 7 · May 1, 2025 · 1:02:30" in text(first)
+    assert "Episode 7 · May 1, 2025 · 1 h 3 min" in text(first)
     assert "Ada Lindqvist" in text(first)
     assert "Ada rings the harbour bell seven times and explains why." in text(first)
 
@@ -404,7 +404,7 @@ def test_text_lists(app) -> None:  # type: ignore[no-untyped-def]
     lines = [line for line in cards.splitlines() if line.strip()]
     assert lines[2:6] == [
         "Seven Bells",
-        "Episode 7 · May 1, 2025 · 1:02:30",
+        "Episode 7 · May 1, 2025 · 1 h 3 min",
         "With Ada Lindqvist",
         "Ada rings the harbour bell seven times and explains why.",
     ]

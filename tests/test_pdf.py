@@ -125,7 +125,7 @@ def test_demo_turns_speakers_and_times(demo: Pdf) -> None:
     ):
         assert turn in text, turn
     # The episode header: the metadata line and the people.
-    assert "Episode 1 · Season 1 · March 6, 2025 · 48:20" in text
+    assert "Episode 1 · Season 1 · March 6, 2025 · 48 min" in text
     assert "Host: Sam Host · Guest: Ada Example" in text
 
 

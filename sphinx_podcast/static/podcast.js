@@ -28,7 +28,7 @@ function parseMoment(fragment) {
 
 function formatClock(seconds) {
   const whole = Math.max(0, Math.floor(seconds || 0)), hours = Math.floor(whole / 3600);
-  const clock = [Math.floor(whole / 60) % 60, whole % 60].map((n) => String(n).padStart(2, "0")).join(":");
+  const clock = [Math.floor(whole / 60) % 60, whole % 60].map((part) => String(part).padStart(2, "0")).join(":");
   return hours ? hours + ":" + clock : clock;
 }
 

@@ -160,12 +160,22 @@ def depart_outline(self: HTML5Translator, node: pn.outline) -> None:
 def visit_backlink(self: HTML5Translator, node: pn.backlink) -> None:
     attributes = {"href": "#" + node["refid"]}
     if node.get("label"):
-        attributes["aria-label"] = node["label"]
         attributes["title"] = node["label"]
     self.body.append(self.starttag(node, "a", "", **attributes))
 
 
 def depart_backlink(self: HTML5Translator, node: pn.backlink) -> None:
+    """The label, in the link's text: shown (``podcast_backlink_label``) or for screen
+    readers only. Either way the link's name contains what it shows (WCAG 2.5.3)."""
+    label = node.get("label", "")
+    shown = get_config(self.config).backlink_label
+    text = label if shown is True else shown or ""
+    space = " " if node.astext() else ""
+    if text:
+        self.body.append(f'{space}<span class="podcast-backlink-text">{self.encode(text)}</span>')
+    elif label:
+        hidden = '<span class="podcast-visually-hidden">'
+        self.body.append(f"{hidden}{space}{self.encode(label)}</span>")
     self.body.append("</a>")
 
 
@@ -231,6 +241,15 @@ def depart_soundbite_mark(self: HTML5Translator, node: pn.soundbite_mark) -> Non
     self.body.append("</mark>")
 
 
+def visit_duration(self: HTML5Translator, node: pn.duration) -> None:
+    attributes = {"datetime": node["datetime"], "title": node.get("exact", "")}
+    self.body.append(self.starttag(node, "time", "", **attributes))
+
+
+def depart_duration(self: HTML5Translator, node: pn.duration) -> None:
+    self.body.append("</time>")
+
+
 VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     pn.turn: (visit_turn, depart_turn),
     pn.episode_header: (visit_episode_header, depart_episode_header),
@@ -240,6 +259,7 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     pn.time_link: (visit_time_link, depart_time_link),
     pn.speaker_label: (visit_speaker_label, depart_speaker_label),
     pn.turn_label: (visit_turn_label, depart_turn_label),
+    pn.duration: (visit_duration, depart_duration),
     pn.soundbite: (visit_soundbite, depart_soundbite),
     pn.soundbite_caption: (visit_soundbite_caption, depart_soundbite_caption),
     pn.soundbite_mark: (visit_soundbite_mark, depart_soundbite_mark),

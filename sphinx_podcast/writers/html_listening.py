@@ -96,7 +96,7 @@ def _search(self: HTML5Translator) -> list[str]:
     return [
         _tag(self, "form", "podcast-search", **data),
         _tag(self, "label"),
-        _tag(self, "span", "podcast-search-label"),
+        _tag(self, "span", "podcast-visually-hidden"),
         self.encode(label),
         "</span>",
         _tag(
@@ -179,14 +179,38 @@ def _dock(self: HTML5Translator) -> list[str]:
     return parts
 
 
+def _subscribe(self: HTML5Translator, node: nodes.Element) -> list[str]:
+    """``Subscribe: Apple Podcasts · Spotify · RSS``."""
+    parts = [
+        _tag(self, "p", "podcast-subscribe"),
+        _tag(self, "span", "podcast-label"),
+        self.encode(_("Subscribe:")),
+        "</span> ",
+    ]
+    for index, (label, url) in enumerate(node["links"]):
+        if index:
+            parts.append(" · ")
+        attributes = {"href": url, "rel": "noopener"}
+        if label == "RSS":
+            attributes["type"] = "application/rss+xml"
+        parts += [_tag(self, "a", "reference external", **attributes), self.encode(label), "</a>"]
+    parts.append("</p>\n")
+    return parts
+
+
 def visit_listening_control(self: HTML5Translator, node: nodes.Element) -> None:
     kind = node["kind"]
     if kind == "switch":
         self.body += _switch(self, node)
         return
-    self.body += (
-        _follow(self) if kind == "follow" else _search(self) if kind == "search" else _dock(self)
-    )
+    if kind == "follow":
+        self.body += _follow(self)
+    elif kind == "search":
+        self.body += _search(self)
+    elif kind == "dock":
+        self.body += _dock(self)
+    else:
+        self.body += _subscribe(self, node)
     raise nodes.SkipNode
 
 

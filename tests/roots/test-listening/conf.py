@@ -27,3 +27,8 @@ podcast_category = ["Leisure"]
 podcast_language = "en"
 # two episodes have no audio file and the cover is left out: not what these tests are about
 suppress_warnings = ["podcast.no_audio", "podcast.feed"]
+
+podcast_subscribe = {
+    "apple": "https://podcasts.apple.com/podcast/id1000000002",
+    "Mastodon": "https://social.example/@harbour",
+}
