@@ -141,4 +141,13 @@ podcast_copyright = "2025 sphinx-podcast developers"
 # podcast_feed = "feed.xml" (False turns the feed off)
 # podcast_feed_limit = None (all episodes)
 
+# Where listeners can subscribe: shown on episode pages and episode lists. The RSS
+# link to the feed above is added by itself. (These addresses are examples.)
+podcast_subscribe = {
+    "apple": "https://podcasts.apple.com/podcast/id1000000001",
+    "spotify": "https://open.spotify.com/show/4xQ7p2LmN9rT1vW3yZ5bC8",
+    "pocketcasts": "https://pca.st/openworkshop",
+    "overcast": "https://overcast.fm/itunes1000000001",
+}
+
 suppress_warnings: list[str] = []
