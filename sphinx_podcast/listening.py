@@ -28,7 +28,7 @@ from .config import get_config
 from .domain import PodcastDomain, get_podcast_domain
 from .exports import episode_chapters
 from .site_urls import feed_url
-from .transforms import _gets_our_html_visitors
+from .turn_resolver import gets_our_html_visitors
 
 
 class listening_control(nodes.Element):
@@ -53,7 +53,7 @@ class ListeningMarkup(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         builder_name, _format = builder_name_and_format(self.env)
         # not in e-books, nor where another extension's visitors replace ours
-        if builder_name.startswith("epub") or not _gets_our_html_visitors(self.env, builder_name):
+        if builder_name.startswith("epub") or not gets_our_html_visitors(self.env, builder_name):
             return
         headers: list[pn.episode_header] = []
         turns: list[pn.turn] = []
