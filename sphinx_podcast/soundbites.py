@@ -13,7 +13,6 @@ episode's list at its top when ``podcast_soundbites_auto`` asks for it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -37,34 +36,11 @@ from .model import (
     parse_time,
     time_text,
 )
+from .quoting import quote_in
 from .warnings_ import Subtype, info, warn
 
 #: (speaker reference as written, start or None, the turn's node) of a page's turns
 Timeline = Sequence[tuple[str, float | None, nodes.Element]]
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
-_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*")
-_EDGES = " \"'.,;:!?-–—"
-
-
-def _normalized(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
-
-
-def quote_in(quote: str, text: str) -> bool:
-    """Whether *quote* is said in *text*: case, quote marks and spacing aside, its parts
-    between ellipses (``…``, ``...``, ``[…]``) in order."""
-    haystack = _normalized(text)
-    position = 0
-    for part in _ELLIPSIS.split(_normalized(quote)):
-        part = part.strip(_EDGES)
-        if not part:
-            continue
-        found = haystack.find(part, position)
-        if found < 0:
-            return False
-        position = found + len(part)
-    return True
 
 
 def _line(node: nodes.Element, option: str) -> tuple[str, int | None]:

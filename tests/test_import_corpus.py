@@ -185,12 +185,24 @@ def test_two_guests_who_share_a_first_name_stay_two_speakers(corpus: Corpus) -> 
 def test_quotes_stay_quotes_and_get_no_chapter_time(corpus: Corpus) -> None:
     root = corpus.page("2020-09-20-chapters-and-quotes")
     (section,) = root.xpath("//section[@id='highlighted-quotes']")
-    assert section.xpath(".//*[contains(@class, 'podcast-turn')]") == []
-    quotes = [text(q) for q in section.xpath(".//blockquote")]
+    assert section.xpath(".//div[contains(concat(' ', @class, ' '), ' podcast-turn ')]") == []
+    # a quote that Ines's turn says is a highlight of the episode...
+    (highlight,) = section.xpath(".//figure[contains(@class, 'podcast-soundbite')]")
+    assert highlight.get("data-speaker") == "ines-costa"
+    assert text(highlight.xpath(".//blockquote")[0]) == (
+        "The harbour changes faster than the charts."
+    )
+    # ...the others, said by no turn of the page, stay block quotes with their speaker
+    quotes = [text(q) for q in section.xpath("./section/blockquote")]
     assert quotes == [  # (MyST's smart quotes)
-        "“The harbour changes faster than the charts.” — Ines Costa",
         "“A weighted line never needs a battery.” — Ines Costa",
         "“I will never look at a chart the same way.” — Sam Host",
+    ]
+    assert corpus.warnings("2020-09-20-chapters-and-quotes")[2:] == [
+        "32: the quote 'A weighted line never needs a battery.' is said by no turn of Ines "
+        "Costa on this page: kept as a block quote, not a highlight",
+        "34: the quote 'I will never look at a chart the same way.' is said by no turn of Sam "
+        "Host on this page: kept as a block quote, not a highlight",
     ]
     # "Soundings" is a heading inside the quotes: its time is a chapter of its own
     chapters = json.loads(

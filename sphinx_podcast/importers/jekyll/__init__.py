@@ -50,7 +50,7 @@ from .markup import close_inline_html, html_paragraphs, liquid, report_html
 from .outline import find_outline, remove_backlinks, replace_outline
 from .people import Cast, prose
 from .post import Post
-from .quotes import mark_quote_sections
+from .quotes import mark_quote_sections, write_quotes
 from .site import SiteMap
 from .turns import bold_turn, find_turns
 
@@ -93,6 +93,7 @@ def convert_markdown(
     cast = Cast(filename, options, post.front, _title_for_names(post), _prose(post), speakers)
     mark_quote_sections(post, cast)
     turns = find_turns(post, cast)
+    write_quotes(post)
     names = turns.names
     headings = find_headings(post.blocks)
     found = find_outline(post, headings)

@@ -58,6 +58,8 @@ class Block:
     """Of a heading: the ids written for it (kramdown's ``{#id}``), kept once taken off."""
     in_quotes: bool = False
     """Of a heading: it heads (or is inside) a section of highlighted quotes."""
+    quotes: list[tuple[str, str]] = field(default_factory=list)
+    """Of a block of highlighted quotes: (quote, speaker's full name) of each."""
 
     @property
     def text(self) -> str:

@@ -1,9 +1,11 @@
-"""A "Highlighted quotes" section: its quoted lines stay quotes, never turns.
+"""A "Highlighted quotes" section: its quoted lines are highlights, never turns.
 
 Posts collect memorable lines in a section of their own, as ``Name: "…"``,
 ``**Name**: "…"``, ``> "…" — Name`` or a list of such lines. Read as turns they
 would repeat what was said, under a chapter time that is not theirs. Each one
-becomes a block quote with its speaker's full name on the last line::
+becomes a ``soundbite`` directive (a highlight of the episode, linked to its
+moment) when a turn of that speaker on the page says it; otherwise a block quote
+with the speaker's full name on its last line, and a warning::
 
     > Nobody should pay twice for the same numbers.
     >
@@ -15,11 +17,13 @@ from __future__ import annotations
 import re
 
 from ...grammar import Label, read_bold_line, read_plain_line
+from ...quoting import quote_in
+from ..myst import clean_name, directive
 from .blocks import LIST_ITEM, Block, comparable, heading_text, plain
 from .people import Cast
 from .post import Post
 
-__all__ = ["is_quotes_title", "mark_quote_sections", "quote_sections"]
+__all__ = ["is_quotes_title", "mark_quote_sections", "quote_sections", "write_quotes"]
 
 _TITLES = {
     "quotes",
@@ -41,6 +45,7 @@ _TRAILING_NAME = re.compile(
     r"^(?P<quote>.*?[\"”»)])[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\W\d_][\w .'’-]{0,40})$"
 )
 _OPEN = '"“«'
+_CONTEXT_LINK = re.compile(r"[ \t]*\(?\[[^\]]*\]\(#[^)\s]*\)\)?[ \t]*$")
 
 
 def is_quotes_title(title: str) -> bool:
@@ -77,7 +82,7 @@ def mark_quote_sections(post: Post, cast: Cast) -> None:
             if block.kind in ("para", "quote", "list"):
                 count += _rewrite(post, cast, block)
     if count:
-        post.note(0, f"{count} highlighted quotes became block quotes with their speaker")
+        post.note(0, f"{count} highlighted quotes: highlights where their turn says them")
 
 
 def _rewrite(post: Post, cast: Cast, block: Block) -> int:
@@ -89,24 +94,72 @@ def _rewrite(post: Post, cast: Cast, block: Block) -> int:
     else:
         items = [(block.line, " ".join(line.strip() for line in block.lines))]
     quotes: list[tuple[str, str]] = []
-    for number, text in items:
+    for _number, text in items:
         found = _quote(text)
         if found is None:
             return 0  # not a block of quotes: left as written
         name, quote = found
-        full = cast.resolve(name)[0] if name else ""
-        quotes.append((quote, full))
-        del number
-    lines: list[str] = []
-    for quote, name in quotes:
-        if lines:
-            lines.append("")
-        lines.append(f"> {quote}")
-        if name:
-            lines.extend([">", f"> — {name}"])
-    block.lines = lines
-    block.kind = "quote"
+        quotes.append((quote, clean_name(cast.resolve(name)[0]) if name else ""))
+    block.quotes = quotes
+    block.kind = "quotes"
     return len(quotes)
+
+
+def write_quotes(post: Post) -> None:
+    """Write each block of quotes: a ``soundbite`` per quote a turn of its speaker says,
+    a block quote with the speaker for the others (with a warning)."""
+    turns = _turn_texts(post.blocks)
+    for block in post.blocks:
+        if block.kind != "quotes":
+            continue
+        parts: list[str] = []
+        for quote, name in block.quotes:
+            # "…" ([context](#where-it-is-said)): the highlight links to its moment itself
+            text = _unquoted(_CONTEXT_LINK.sub("", quote))
+            said = any(
+                quote_in(text, said_text) and (not name or speaker == name)
+                for speaker, said_text in turns
+            )
+            if said and text:
+                options = [("speaker", name)] if name else []
+                parts.append(directive("soundbite", "", options, text))
+                continue
+            post.warn(
+                block.line,
+                f"the quote {_short(text)!r} is said by no turn of "
+                + (f"{name} " if name else "")
+                + "on this page: kept as a block quote, not a highlight",
+            )
+            lines = [f"> {quote}"] + ([">", f"> — {name}"] if name else [])
+            parts.append("\n".join(lines))
+        block.lines = "\n\n".join(parts).split("\n")
+
+
+def _turn_texts(blocks: list[Block]) -> list[tuple[str, str]]:
+    """(speaker, text) of every turn of the page, continuation paragraphs included."""
+    turns: list[tuple[str, str]] = []
+    for block in blocks:
+        label = read_bold_line(block.lines[0]) if block.kind == "para" else None
+        if isinstance(label, Label):
+            turns.append((label.name, block.text[label.text_start :]))
+        elif turns and block.kind in ("para", "list", "quote"):
+            speaker, text = turns[-1]
+            turns[-1] = (speaker, f"{text}\n{block.text}")
+        elif block.kind in ("heading", "code", "outline", "admonition", "quotes"):
+            turns.append(("", ""))  # ends the turn before it
+    return [(speaker, text) for speaker, text in turns if speaker]
+
+
+def _unquoted(quote: str) -> str:
+    """The quote without the quotation marks around it (the highlight shows it as one)."""
+    text = quote.strip()
+    if len(text) > 1 and text[0] in _OPEN and text[-1] in '"”»':
+        return text[1:-1].strip()
+    return text
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _items(block: Block) -> list[tuple[int, str]]:
