@@ -173,9 +173,13 @@ title: Minimal
 """
 
 
-def test_links_to_headings_use_the_ids_sphinx_gives() -> None:
+def test_links_to_headings_use_the_anchors_myst_resolves() -> None:
     result = convert(MINIMAL, "minimal.md")
-    assert "[the heading](#kramdown-won-t-match)" in result.text
+    # MyST's heading anchor (GitHub style), which MyST 4 and 5 both resolve
+    assert "[the heading](#kramdown-wont-match)" in result.text
+    # kramdown drops leading digits, GitHub (and MyST) keep them
+    text = "# T\n\n## 2021: What's Next\n\n**Ada**: [next](#whats-next).\n\n**Ada**: Two.\n"
+    assert "[next](#2021-whats-next)" in convert(text, "p.md", fmt="markdown").text
     assert "and nowhere.\n" in result.text  # a dead link would break the build: text only
     assert (
         11,

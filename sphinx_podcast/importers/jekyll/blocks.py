@@ -77,6 +77,9 @@ class Heading:
     """The ids the old site gave it (kramdown, GitHub, an explicit ``{#id}``)."""
     docutils_id: str = ""
     """The id Sphinx gives it ("" when another heading of the page has it first)."""
+    slug: str = ""
+    """The anchor MyST's heading anchors give it (GitHub style, ``-1`` … when taken): what
+    ``[…](#slug)`` links resolve to, with MyST 4 and 5 alike."""
     in_quotes: bool = False
 
 
@@ -184,6 +187,7 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
     """The headings of *blocks*, with their anchors; an explicit ``{#id}`` is taken off."""
     found: list[Heading] = []
     used: set[str] = set()
+    slugs: set[str] = set()
     for index, block in enumerate(blocks):
         if block.kind != "heading":
             continue
@@ -203,7 +207,17 @@ def find_headings(blocks: list[Block]) -> list[Heading]:
         if identifier in used:
             identifier = ""
         used.add(identifier)
-        found.append(Heading(index, block.level, title, anchors, identifier, block.in_quotes))
+        slug = github_id(title)
+        if slug in slugs:  # MyST's compute_unique_slug: slug-1, slug-2, …
+            number = 1
+            while f"{slug}-{number}" in slugs:
+                number += 1
+            slug = f"{slug}-{number}"
+        slugs.add(slug)
+        heading = Heading(
+            index, block.level, title, anchors, identifier, slug=slug, in_quotes=block.in_quotes
+        )
+        found.append(heading)
     return found
 
 

@@ -39,16 +39,27 @@ def rewrite_links(post: Post, headings: list[Heading], site: SiteMap | None) -> 
 class Links:
     def __init__(self, post: Post, headings: list[Heading], site: SiteMap | None) -> None:
         self.post, self.site = post, site
+        # old id → the heading's MyST anchor, which [text](#anchor) resolves to
         self.by_anchor: dict[str, str] = {}
         for heading in headings:
-            if not heading.docutils_id:
+            if not heading.slug:
                 continue
             for anchor in heading.anchors:
-                self.by_anchor.setdefault(anchor, heading.docutils_id)
-            self.by_anchor.setdefault(heading.docutils_id, heading.docutils_id)
+                self.by_anchor.setdefault(anchor, heading.slug)
+            self.by_anchor.setdefault(heading.slug, heading.slug)
+            if heading.docutils_id:
+                self.by_anchor.setdefault(heading.docutils_id, heading.slug)
+        # ...and to its HTML id, which raw HTML (href="#…") needs
+        self.html_ids = {
+            anchor: heading.docutils_id
+            for heading in headings
+            if heading.docutils_id
+            for anchor in (*heading.anchors, heading.slug, heading.docutils_id)
+        }
         if post.outline_replaced:  # the outline directive's id
             for anchor in post.outline_anchors | {"outline"}:
                 self.by_anchor.setdefault(anchor, "outline")
+                self.html_ids.setdefault(anchor, "outline")
         self.me: SitePage | None = None
         if site is not None:
             stem = posixpath.basename(post.filename).rsplit(".", 1)[0]
@@ -104,7 +115,7 @@ class Links:
     def html(self, match: re.Match[str], number: int) -> str:
         url = match["url"]
         if url.startswith("#"):
-            target = self.by_anchor.get(url[1:])
+            target = self.html_ids.get(url[1:])
             if target is None:
                 self.post.warn(number, f"link to '{url}' matches no heading on this page")
                 return match.group(0)
