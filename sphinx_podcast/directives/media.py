@@ -431,11 +431,18 @@ class EpisodePlayerTitles(SphinxTransform):
 
 
 def _add_player_script(app: Sphinx) -> None:
-    """podcast.js, with its one label of its own as a data- attribute: no inline script (the
-    other controls' labels are in their markup, see writers/html_listening.py)."""
+    """podcast.js, with the labels of what it makes itself (the copy button, the search
+    page's filters) as data- attributes: no inline script (the other controls' labels
+    are in their markup, see writers/html_listening.py)."""
     if app.builder.format != "html":
         return
-    labels: dict[str, Any] = {"data-copy": str(_("Copy link to this moment"))}
+    labels: dict[str, Any] = {
+        "data-copy": str(_("Copy link to this moment")),
+        # the filters of the search page (made by the script)
+        "data-speaker": str(_("Speaker")),
+        "data-episode": str(_("Episode")),
+        "data-any": str(_("All")),
+    }
     app.add_js_file("podcast.js", loading_method="defer", **labels)
 
 

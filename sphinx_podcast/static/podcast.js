@@ -3,7 +3,7 @@
 (() => {
 "use strict";
 
-const labels = (document.currentScript || {}).dataset || {};  // only "copy"
+const labels = (document.currentScript || {}).dataset || {};  // "copy"; the search page's filters
 const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
 const findAll = (selector, root) => [...(root || document).querySelectorAll(selector)];
 const motion = () => (reducedMotion.matches ? "instant" : "smooth");
@@ -634,6 +634,127 @@ for (const label of [...labelsToCopy, ...findAll(".podcast-soundbite figcaption"
   button.setAttribute("aria-label", labels.copy);
   if (label) label.prepend(button);
 }
+/* ---- site search that lands on the moment ----
+   Sphinx's own search finds the page; this finds the turn. On the search page each
+   episode result links to the turn that says most of the searched words (#t= when it
+   is timed), shows who says it and when, and the results can be narrowed by speaker
+   and episode. An episode page opened from a search (Sphinx's highlight terms, no
+   #fragment) goes to that turn itself. */
+
+/** Lower case, without accents: "Michaël" is "michael". */
+function plainText(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+/** The searched words, as plainText. */
+function searchWords(query) {
+  return plainText(query || "").split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1);
+}
+
+/** How many of `words` a turn says (a word also counts by its first five letters,
+    as Sphinx's stemmer finds "maintaining" for "maintainer"). */
+function wordsSaid(turn, words) {
+  const text = plainText(turn.textContent);
+  return words.filter((word) => text.includes(word) || (word.length > 5 && text.includes(word.slice(0, 5)))).length;
+}
+
+/** The turn under `root` that says most of `words` (the first of equals), of `speaker` if given. */
+function bestTurn(root, words, speaker) {
+  let best = null, bestCount = 0;
+  for (const turn of root.querySelectorAll(".podcast-turn")) {
+    if (speaker && turn.dataset.speaker !== speaker) continue;
+    const count = wordsSaid(turn, words);
+    if (count > bestCount) [best, bestCount] = [turn, count];
+  }
+  return best;
+}
+
+/** The fragment that opens a turn: its time (the player seeks there) or its id. */
+function turnFragment(turn) {
+  return turn.dataset.start ? "#t=" + turn.dataset.start : "#" + turn.id;
+}
+
+/** An episode page opened from a search result: go to the turn that was searched for. */
+function landOnSearchedTurn() {
+  const terms = new URLSearchParams(location.search).get("highlight")
+    || localStorage.getItem("sphinx_highlight_terms");  // read before Sphinx's script clears it
+  if (!terms || location.hash || !document.querySelector(".podcast-turn")) return;
+  const turn = bestTurn(document, searchWords(terms));
+  if (turn) location.replace(turnFragment(turn));
+}
+landOnSearchedTurn();
+
+/** The search page: each episode result leads to its turn; filters by speaker and episode. */
+function improveSearchResults(results) {
+  const words = searchWords(new URLSearchParams(location.search).get("q"));
+  const pages = new Map();  // result item -> the parsed episode page
+  const others = new Set();  // result items of other pages
+  const filters = document.createElement("form");
+  filters.className = "podcast-search-filters";
+  filters.hidden = true;
+  const speakerChoice = filterChoice(filters, labels.speaker), episodeChoice = filterChoice(filters, labels.episode);
+
+  function filterChoice(form, label) {
+    const select = document.createElement("select"), caption = document.createElement("label");
+    caption.textContent = (label || "") + " ";
+    select.append(new Option(labels.any || "—", ""));
+    caption.append(select);
+    form.append(caption);
+    select.addEventListener("change", () => {
+      pages.forEach(showResult);
+      // pages that are not episodes (profiles, guides) only while nothing is narrowed
+      for (const item of others) item.hidden = Boolean(speakerChoice.value || episodeChoice.value);
+    });
+    return select;
+  }
+  function addChoice(select, value, text) {
+    if (![...select.options].some((option) => option.value === value)) select.append(new Option(text, value));
+  }
+  function showResult(page, item) {
+    const link = item.querySelector("a"), speaker = speakerChoice.value;
+    const turn = bestTurn(page, words, speaker);
+    const inEpisode = !episodeChoice.value || episodeChoice.value === link.dataset.page;
+    item.hidden = !inEpisode || (speaker && !turn);
+    let moment = item.querySelector(".podcast-search-moment");
+    if (!turn) return moment && moment.remove();
+    link.href = link.dataset.page + turnFragment(turn);
+    if (!moment) {
+      moment = document.createElement("p");
+      moment.className = "podcast-search-moment";
+      link.after(moment);
+    }
+    const name = turn.querySelector(".podcast-speaker"), time = turn.querySelector(".podcast-time");
+    const spoken = turn.cloneNode(true);
+    for (const label of spoken.querySelectorAll(".podcast-turn-label, figure")) label.remove();
+    const said = spoken.textContent.replace(/\s+/g, " ").trim();
+    moment.textContent = [name && name.textContent, time && time.textContent].filter(Boolean).join(" · ")
+      + " — " + (said.length > 180 ? said.slice(0, 179) + "…" : said);
+  }
+  async function readResult(item) {
+    const link = item.querySelector("a");
+    if (!link || item.dataset.podcast) return;
+    item.dataset.podcast = "read";
+    link.dataset.page = link.href.split("#")[0];
+    try {
+      const response = await fetch(link.dataset.page);
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      if (!page.querySelector(".podcast-turn")) return others.add(item);
+      for (const label of page.querySelectorAll(".podcast-turn .podcast-speaker")) {
+        addChoice(speakerChoice, label.closest(".podcast-turn").dataset.speaker, label.textContent.trim());
+      }
+      const title = page.querySelector("h1");
+      addChoice(episodeChoice, link.dataset.page, title ? title.textContent.replace(/[¶#]\s*$/, "").trim() : link.textContent);
+      filters.hidden = false;
+      item.parentElement.before(filters);  // above Sphinx's list of results
+      pages.set(item, page);
+      showResult(page, item);
+    } catch (error) { /* offline from file://, or gone: the result stays as Sphinx made it */ }
+  }
+  new MutationObserver(() => results.querySelectorAll("li").forEach(readResult))
+    .observe(results, {childList: true, subtree: true});
+}
+const searchResults = document.getElementById("search-results");
+if (searchResults) improveSearchResults(searchResults);
 findAll("form.podcast-search").forEach((form) => new TranscriptSearch(form));
 if (document.readyState === "complete") openMoment("force");
 else addEventListener("load", () => openMoment("force"), {once: true});
