@@ -19,7 +19,8 @@ from test_media import build
 
 from sphinx_podcast.assets import STATIC_DIR
 
-BUDGET_GZIP = 12 * 1024
+# 12 KB for the player (issue 12), and 2 KB for the search page's turn finding (issue 15)
+BUDGET_GZIP = 14 * 1024
 
 
 def build_listening(tmp: Path, **overrides: Any) -> SphinxTestApp:
@@ -143,7 +144,7 @@ def test_first_chapter_starts_at_zero_everywhere(app: SphinxTestApp) -> None:
 
 
 def test_our_javascript_and_css_fit_the_budget() -> None:
-    """All our JS + CSS, gzip-compressed, at most 12 KB (the raw size is reported)."""
+    """All our JS + CSS, gzip-compressed, at most 14 KB (the raw size is reported)."""
     files = sorted(STATIC_DIR.glob("*.js")) + sorted(STATIC_DIR.glob("*.css"))
     assert {f.name for f in files} >= {"podcast.js", "podcast.css"}
     raw = b"".join(f.read_bytes() for f in files)

@@ -440,10 +440,10 @@ def _add_player_script(app: Sphinx) -> None:
         "data-copy": str(_("Copy link to this moment")),
         # the filters of the search page (made by the script)
         # Translators: the search page: only the turns of this speaker
-        "data-speaker": str(_("Speaker")),
-        "data-episode": str(_("Episode")),
+        "data-search-speaker": str(_("Speaker")),
+        "data-search-episode": str(_("Episode")),
         # Translators: the search page: no speaker or episode chosen
-        "data-any": str(_("All")),
+        "data-search-all": str(_("All")),
     }
     app.add_js_file("podcast.js", loading_method="defer", **labels)
 

@@ -692,12 +692,12 @@ function improveSearchResults(results) {
   const filters = document.createElement("form");
   filters.className = "podcast-search-filters";
   filters.hidden = true;
-  const speakerChoice = filterChoice(filters, labels.speaker), episodeChoice = filterChoice(filters, labels.episode);
+  const speakerChoice = filterChoice(filters, labels.searchSpeaker), episodeChoice = filterChoice(filters, labels.searchEpisode);
 
   function filterChoice(form, label) {
     const select = document.createElement("select"), caption = document.createElement("label");
     caption.textContent = (label || "") + " ";
-    select.append(new Option(labels.any || "—", ""));
+    select.append(new Option(labels.searchAll || "—", ""));
     caption.append(select);
     form.append(caption);
     select.addEventListener("change", () => {
