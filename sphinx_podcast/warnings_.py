@@ -6,6 +6,7 @@ silenced one by one with ``suppress_warnings = ["podcast.unknown_speaker"]``.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Any
 
@@ -82,8 +83,21 @@ class Subtype(StrEnum):
     """A speaker page cannot be generated: a page the author wrote has its name."""
 
 
+# A "word" this long in a message is a value someone wrote (5,000 digits, a file name
+# of a whole paragraph): shown cut, so the warning stays a line one can read.
+_LONG_WORD = re.compile(r"\S{101,}")
+
+
+def _cut(match: re.Match[str]) -> str:
+    return match.group(0)[:80] + "…"
+
+
 def warn(message: str, subtype: Subtype, location: Any = None) -> None:
-    """Log one podcast warning; *location* is a node, ``(docname, line)`` or a path."""
+    """Log one podcast warning; *location* is a node, ``(docname, line)`` or a path.
+
+    Words over 100 characters in *message* are cut to 80 and an ellipsis."""
+    if len(message) > 100:
+        message = _LONG_WORD.sub(_cut, message)
     logger.warning(message, type="podcast", subtype=subtype.value, location=location)
 
 
