@@ -69,7 +69,8 @@ def parse_time(text: str) -> float:
     if match["h"] is not None and minutes >= 60:
         raise TimeFormatError(f"malformed time {shorten(value)!r}: minutes must be below 60")
     millis = int((match["ms"] or "0").ljust(3, "0"))
-    total = hours * 3600 + minutes * 60 + seconds + millis / 1000
+    # whole milliseconds, divided once: 1.344 is 1.344, not 1 + 0.344 (1.3439999…)
+    total = ((hours * 3600 + minutes * 60 + seconds) * 1000 + millis) / 1000
     if total >= MAX_SECONDS:
         raise TimeRangeError(_too_large(value))
     return total

@@ -145,14 +145,18 @@ def srt_turns(path: Path, names: list[str]) -> list[tuple[str, str]]:
     upcoming = next(expected, None)
     for card in cards:
         assert len(card.content.splitlines()) <= 2, card.content
-        assert all(len(line) <= SRT_WIDTH for line in card.content.splitlines()), card.content
+        # (a word joiner, U+2060, escapes what players or readers would misread: no width)
+        assert all(
+            len(line.replace("\u2060", "")) <= SRT_WIDTH for line in card.content.splitlines()
+        ), card.content
         label = speaker_label(upcoming) if upcoming else ""
         if label and card.content.startswith(label):
             runs.append((upcoming or "", card.content[len(label) :]))
             upcoming = next(expected, None)
         else:
             assert runs, card.content
-            runs[-1] = (runs[-1][0], runs[-1][1] + "\n" + card.content)
+            # a card that would read as "Name: …" starts with a word joiner (to_srt)
+            runs[-1] = (runs[-1][0], runs[-1][1] + "\n" + card.content.removeprefix("\u2060"))
     # SRT cannot escape: a literal "<b>" or "{\an8}" is written with a word joiner
     # after its "<" or "{" (see formats.subrip.escape_formatting)
     return [

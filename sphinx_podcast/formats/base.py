@@ -195,7 +195,8 @@ def parse_clock(
     ):
         raise FormatError(f"malformed time {shorten(value)!r}", filename, line)
     millis = int((match["ms"] or "0").ljust(3, "0"))
-    total = int(match["h"] or 0) * 3600 + minutes * 60 + seconds + millis / 1000
+    # whole milliseconds, divided once: 1.344 is 1.344, not 1 + 0.344 (1.3439999…)
+    total = ((int(match["h"] or 0) * 3600 + minutes * 60 + seconds) * 1000 + millis) / 1000
     if total >= MAX_SECONDS:
         raise _too_large(value, filename, line)
     return total

@@ -72,7 +72,9 @@ def _with_speakers(
     labelled = False
     current = ""
     for start, end, text, line in items:
-        found = split_prefix(text, speakers)
+        # a card that starts with a word joiner has no "Name:" (see to_srt)
+        found = None if text.startswith(_WORD_JOINER) else split_prefix(text, speakers)
+        text = text.removeprefix(_WORD_JOINER)
         starts_turn = False
         if found is not None:
             labelled = True
@@ -122,6 +124,10 @@ def to_srt(
         elif label:  # only the turn's first card carries the name
             lines[0] = f"{label} {lines[0]}"
         blocks = [lines[i : i + LINES_PER_CARD] for i in range(0, len(lines), LINES_PER_CARD)]
+        for index, block in enumerate(blocks):
+            # a card that would read as "Name: …" without being one: a word joiner first
+            if (index or not label) and split_prefix("\n".join(block)) is not None:
+                block[0] = _WORD_JOINER + block[0]
         for (card_start, card_end), card in zip(
             timed_blocks(start, end, limit, blocks), blocks, strict=True
         ):
