@@ -38,6 +38,7 @@ from sphinx.util.nodes import make_refnode
 from . import nodes as pn
 from .catalog import Catalog
 from .config import get_config, warn_config
+from .inputs import InputValueError, whole_number
 from .locale import _
 from .model import (
     Episode,
@@ -103,7 +104,8 @@ class PodcastDomain(Domain):
     roles = {
         "speaker": SpeakerRole(warn_dangling=True),
         "episode": EpisodeRole(warn_dangling=True),
-        "t": TimeRole(),
+        # warn_dangling: an EPISODE:TIME of no episode warns (see _warn_unknown_moment)
+        "t": TimeRole(warn_dangling=True),
         "turn": TurnRole(warn_dangling=True),
     }
     initial_data = {
@@ -419,10 +421,11 @@ class PodcastDomain(Domain):
             for soundbite in self.soundbites.get(episode.docname, ()):
                 if soundbite.anchor == moment:
                     return episode, soundbite.start, moment
-            number = moment.removeprefix("turn-")
             turns = sum(self.data["turn_refs"].get(episode.docname, {}).values())
-            if moment.startswith("turn-") and number.isdigit() and 0 < int(number) <= turns:
-                return episode, None, moment
+            if moment.startswith("turn-"):
+                with contextlib.suppress(InputValueError):  # "turn-²", 5,000 digits: no turn
+                    if whole_number(moment.removeprefix("turn-"), minimum=1) <= turns:
+                        return episode, None, moment
         label = self.env.get_domain("std").data["labels"].get(target.lower())
         if label and label[0] in self.episodes and label[1]:
             return self.episodes[label[0]], None, label[1]

@@ -43,6 +43,7 @@ from .feed_item import (
     rfc2822,
     show_hosts,
 )
+from .inputs import InputValueError, whole_number
 from .model import Episode
 from .sanitize import control_message
 from .site_urls import Enclosure, SiteURLs, audio_episodes, feed_url
@@ -61,6 +62,16 @@ def podcast_guid(feed_url: str) -> str:
     scheme and trailing slashes."""
     bare = re.sub(r"^[A-Za-z][A-Za-z0-9+.-]*://", "", feed_url.strip()).rstrip("/")
     return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, bare))
+
+
+def _source_date_epoch() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a time, if it is one (ASCII digits, before the year 10000);
+    anything else is ignored, as reproducible-build tools do."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        return dt.datetime.fromtimestamp(whole_number(value, maximum=253402300799), dt.UTC)
+    except (InputValueError, OverflowError, OSError, ValueError):
+        return None
 
 
 def _as_datetime(date: dt.date | dt.datetime) -> dt.datetime:
@@ -140,9 +151,8 @@ class FeedWriter:
             add(channel, "copyright", copyright_)
         add(channel, "generator", f"sphinx-podcast {__version__}")
         newest = max((e.date for e, _ in items if e.date), key=_as_datetime, default=None)
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        if epoch.isdigit():
-            built = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        built = _source_date_epoch()
+        if built is not None:
             add(channel, "lastBuildDate", email.utils.format_datetime(built))
         elif newest is not None:
             add(channel, "lastBuildDate", rfc2822(newest))

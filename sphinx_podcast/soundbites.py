@@ -27,6 +27,7 @@ from .blocks import block_elements
 from .compat import get_builder
 from .config import get_config
 from .domain import PodcastDomain, get_podcast_domain, podcast_xref, seeks
+from .inputs import InputValueError, whole_number
 from .locale import _
 from .model import (
     Soundbite,
@@ -112,8 +113,11 @@ def _find_turn(
     quote = node["text"]
     turn_ref = node.get("turn_ref", "")
     if turn_ref:
-        number = turn_ref.removeprefix("turn-")
-        if not number.isdigit() or not 0 < int(number) <= len(timeline):
+        try:  # ASCII digits, bounded: "turn-²" or 5,000 digits made int() raise
+            number = whole_number(turn_ref.removeprefix("turn-"), minimum=1)
+        except InputValueError:
+            number = 0
+        if not 0 < number <= len(timeline):
             warn(
                 f"soundbite turn {turn_ref!r}: the page has no such turn "
                 f"(turn-1 … turn-{len(timeline)})",
@@ -121,7 +125,7 @@ def _find_turn(
                 _line(node, "turn"),
             )
             return None
-        index = int(number) - 1
+        index = number - 1
         if not quote_in(quote, turn_text(index)):
             _warn_not_in_turn(node, timeline[index])
         return index

@@ -211,3 +211,13 @@ def test_youtube_vimeo_spotify_ids_are_checked_with_full_matches(parse, value) -
 def test_unicode_digits_in_widths_are_refused(value: str) -> None:
     with pytest.raises(media.MediaError):
         media.parse_length(value)
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000, "99999999999999999", "-1", "1.5", ""])
+def test_a_bad_source_date_epoch_is_ignored(monkeypatch, value: str) -> None:  # type: ignore[no-untyped-def]
+    from sphinx_podcast.feed import _source_date_epoch
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert _source_date_epoch() is None
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert _source_date_epoch() == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)

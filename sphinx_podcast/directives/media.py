@@ -15,6 +15,7 @@ Any bad value gives one warning and no embed for that directive.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from sphinx.transforms import SphinxTransform
 from .. import media
 from .. import nodes as pn
 from ..blocks import block_elements
+from ..inputs import MAX_BYTES, InputValueError, whole_number
 from ..locale import _
 from ..model import Episode, TimeFormatError, format_seconds_attr, parse_time
 from ..warnings_ import Subtype, warn
@@ -393,9 +395,12 @@ def episode_players(directive: PodcastDirective, episode: Episode) -> list[nodes
         if provider == "audio":
             node = maker.file_player(provider, [value], {})
             length = directive.options.get("audio-length", "").strip()
-            if node is not None and length.isdigit():  # a remote file's size, for its link
+            size = None
+            with contextlib.suppress(InputValueError):  # the episode warns about a bad one
+                size = whole_number(length, maximum=MAX_BYTES) if length else None
+            if node is not None and size is not None:  # a remote file's size, for its link
                 for link in node.findall(nodes.reference):
-                    link["podcast_size"] = int(length)
+                    link["podcast_size"] = size
         else:
             node = maker.iframe(provider, value, {})
         if node is not None:

@@ -118,16 +118,8 @@ class SoundbiteListDirective(PodcastDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        limit = 0
-        raw_limit = self.options.get("limit", "").strip()
-        if raw_limit:
-            if raw_limit.isdigit() and int(raw_limit) > 0:
-                limit = int(raw_limit)
-            else:
-                self.warn_option(
-                    "limit",
-                    f"soundbite-list limit must be a positive whole number, got {raw_limit!r}",
-                )
+        # ASCII digits, bounded (isdigit() took "²", which int() refuses: a crash)
+        limit = self.number_option("limit", "soundbite-list limit", minimum=1) or 0
         node = pn.soundbite_list(
             classes=["podcast-soundbites", "podcast-soundbite-list"],
             speakers=split_list(self.options.get("speaker", "")),
