@@ -65,7 +65,8 @@ def found(warnings: str) -> list[tuple[str, int, str]]:
 
 def test_the_corpus_has_every_option_with_every_bad_value_class() -> None:
     assert len(CASES) >= 700
-    assert len(CASES) == len(TARGETS) * len(VALUES)
+    assert len(CASES) == sum(len(VALUES) - len(target.skip) for target in TARGETS)
+    assert sum(len(target.skip) for target in TARGETS) <= 3
     assert len({case.page for case in CASES}) == len(CASES)
     covered = {target.name for target in TARGETS}
     for name, directive in {**DIRECTIVES, **MEDIA_DIRECTIVES}.items():
