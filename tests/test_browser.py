@@ -11,26 +11,17 @@ from __future__ import annotations
 import http.server
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import serving, skip_unless
+from conftest import serving
 from test_media import build
 
 pytestmark = pytest.mark.browser
 
 CSP = "script-src 'self'"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--autoplay-policy=no-user-gesture-required",
-]
 NOT_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1:)")
 # What the page logs when an embed's request was aborted here (no network in tests).
 ABORTED = ("net::ERR_FAILED", "postMessage", "Failed to load resource")
@@ -101,24 +92,6 @@ def serve(tmp: Path, builder: str) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from serve(tmp_path_factory.mktemp("browser"), "html")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = shutil.which("chromium")
-    skip_unless(executable is not None, "Debian's chromium is not installed")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    skip_unless(sync_playwright is not None, "the playwright package is not installed")
-    assert sync_playwright is not None
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 class Page:

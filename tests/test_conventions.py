@@ -17,7 +17,6 @@ import lxml.html
 import pytest
 from conftest import build_root_app, serving, warnings_of
 from sphinx.testing.util import SphinxTestApp
-from test_browser import browser  # noqa: F401  (the module's Chromium, a fixture)
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +169,7 @@ def served(site: SphinxTestApp) -> Iterator[str]:
     ],
 )
 def test_search_results_land_on_the_profile_or_episode(
-    browser: Any,  # noqa: F811
+    browser: Any,
     served: str,
     typed: str,
     result: str,

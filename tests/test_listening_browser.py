@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import serving
-from test_browser import Handler, Page, browser  # noqa: F401  (browser is a fixture)
+from test_browser import Handler, Page
 from test_listening import build_listening
 
 pytestmark = pytest.mark.browser
@@ -152,7 +152,7 @@ class Tab(Page):
 
 
 @pytest.fixture
-def open_tab(browser: Any, sites: Sites) -> Iterator[Any]:  # noqa: F811
+def open_tab(browser: Any, sites: Sites) -> Iterator[Any]:
     tabs: list[Tab] = []
 
     def opener(theme: str = "alabaster", handler: Any = None, **options: Any) -> Tab:

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import webvtt
 from conftest import build_root
-from test_browser import Handler, browser  # noqa: F401  (the browser fixture)
+from test_browser import Handler
 from test_feed import build, prepare
 
 from sphinx_podcast.formats import parse_clock
@@ -74,7 +74,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[P
 _TAG = re.compile(r"<[^>]*>")
 
 
-def test_chromium_reads_every_cue(site: tuple[str, list[Path]], browser: Any) -> None:  # noqa: F811
+def test_chromium_reads_every_cue(site: tuple[str, list[Path]], browser: Any) -> None:
     base, files = site
     assert len(files) >= 5
     context = browser.new_context()
