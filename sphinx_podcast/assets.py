@@ -1,19 +1,57 @@
-"""Our CSS (and, with the player, JS), served from the package's static folder."""
+"""Our CSS and JS, from the package's static folder.
+
+The CSS goes out without its comments: they are for the people who read the source
+(guide/themes.md says the rest); readers' browsers would only download them. The files as
+served are written once into a folder of the system's temporary directory named after
+their content (outside the output and doctree folders, which Sphinx will not copy from),
+and that folder is what Sphinx copies into ``_static``.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
+import tempfile
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 STATIC_DIR = Path(__file__).parent / "static"
+# /* … */ with the line break after it; our CSS has no string that holds "/*"
+_CSS_COMMENT = re.compile(rb"/\*.*?\*/\n?", re.S)
+
+
+def served(name: str) -> bytes:
+    """The static file *name* as readers get it."""
+    data = (STATIC_DIR / name).read_bytes()
+    return _CSS_COMMENT.sub(b"", data) if name.endswith(".css") else data
+
+
+def served_folder() -> Path:
+    """A folder holding every static file as served (made if missing)."""
+    files = {path.name: served(path.name) for path in STATIC_DIR.iterdir() if path.is_file()}
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    folder = Path(tempfile.gettempdir()) / f"sphinx-podcast-static-{digest.hexdigest()[:16]}"
+    folder.mkdir(exist_ok=True)
+    for name, data in files.items():
+        target = folder / name
+        if not target.is_file() or target.read_bytes() != data:
+            # whole or not at all: builds running side by side may read it meanwhile
+            partial = target.with_name(f".{name}.{os.getpid()}")
+            partial.write_bytes(data)
+            partial.replace(target)
+    return folder
 
 
 def _on_config_inited(app: Sphinx, config: Config) -> None:
+    folder = str(served_folder())
     # A new list: the default one is shared between Config objects.
-    if str(STATIC_DIR) not in config.html_static_path:
-        config.html_static_path = [*config.html_static_path, str(STATIC_DIR)]
+    if folder not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, folder]
 
 
 def setup_assets(app: Sphinx) -> None:

@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 from sphinx.testing.util import SphinxTestApp
 from test_media import build
 
-from sphinx_podcast.assets import STATIC_DIR
+from sphinx_podcast.assets import STATIC_DIR, served
 
 # 12 KB for the player (issue 12), and 2 KB for the search page's turn finding (issue 15)
 BUDGET_GZIP = 14 * 1024
@@ -147,8 +147,9 @@ def test_our_javascript_and_css_fit_the_budget() -> None:
     """All our JS + CSS, gzip-compressed, at most 14 KB (the raw size is reported)."""
     files = sorted(STATIC_DIR.glob("*.js")) + sorted(STATIC_DIR.glob("*.css"))
     assert {f.name for f in files} >= {"podcast.js", "podcast.css"}
-    raw = b"".join(f.read_bytes() for f in files)
-    compressed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
+    # as readers get them (the CSS without its comments)
+    raw = b"".join(served(f.name) for f in files)
+    compressed = sum(len(gzip.compress(served(f.name), 9)) for f in files)
     print(f"\nJS + CSS: {len(raw)} bytes raw, {compressed} bytes gzip-compressed")
     assert compressed <= BUDGET_GZIP, f"{compressed} bytes gzip-compressed (raw {len(raw)})"
 
