@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from conftest import ROOTS
 from sphinx.testing.util import SphinxTestApp
-from test_browser import ABORTED, Handler, Page, browser  # noqa: F401  (browser: a fixture)
+from test_browser import ABORTED, Handler, Page
 
 
 class ThemeHandler(Handler):
@@ -65,7 +65,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
 
 
 @pytest.fixture(params=THEMES)
-def tab(request: pytest.FixtureRequest, browser: Any, sites: dict[str, str]) -> Iterator[Page]:  # noqa: F811
+def tab(request: pytest.FixtureRequest, browser: Any, sites: dict[str, str]) -> Iterator[Page]:
     page = Page(browser, sites[request.param])
     try:
         yield page
@@ -85,10 +85,11 @@ def landed_turn(tab: Page) -> dict[str, Any]:
               const turn = document.querySelector(
                 '.podcast-turn.podcast-current, .podcast-turn:target');
               const box = turn.getBoundingClientRect();
-              const background = getComputedStyle(turn).backgroundColor;
+              // framed in the speaker's colour (podcast.css: not tinted, for contrast)
+              const frame = getComputedStyle(turn).outlineStyle;
               return {start: turn.dataset.start, id: turn.id, speaker: turn.dataset.speaker,
                       inView: box.top >= 0 && box.top < innerHeight,
-                      highlighted: background !== 'rgba(0, 0, 0, 0)'};
+                      highlighted: frame !== 'none'};
             }"""
         )
     )
