@@ -50,6 +50,15 @@ from .model import (
     normalize_name,
     parse_time,
 )
+from .moments import (
+    moment_label,
+    moment_reference,
+    names_a_moment,
+    on_missing_reference,
+    page_in_output,
+    split_moment,
+    warn_unknown_moment,
+)
 from .roles import EpisodeRole, SpeakerRole, TimeRole, TurnRole
 from .warnings_ import Subtype, info, warn
 
@@ -104,7 +113,7 @@ class PodcastDomain(Domain):
     roles = {
         "speaker": SpeakerRole(warn_dangling=True),
         "episode": EpisodeRole(warn_dangling=True),
-        # warn_dangling: an EPISODE:TIME of no episode warns (see _warn_unknown_moment)
+        # warn_dangling: an EPISODE:TIME of no episode warns (see moments.warn_unknown_moment)
         "t": TimeRole(warn_dangling=True),
         "turn": TurnRole(warn_dangling=True),
     }
@@ -399,7 +408,7 @@ class PodcastDomain(Domain):
                 return _time_reference(target, node, contnode, builder)
             if any(self.find_episode(e, refdoc) for e, _moment in split_moment(target)):
                 return self._resolve_moment(fromdocname, builder, target, node, contnode)
-            if _names_a_moment(target):
+            if names_a_moment(target):
                 return None  # perhaps another project's (intersphinx), else a warning
             return _time_reference(target, node, contnode, builder)  # warns: a bad time
         if typ == "turn":
@@ -534,105 +543,6 @@ class PodcastDomain(Domain):
         if speaker.url:
             return nodes.reference("", "", label, refuri=speaker.url, reftitle=speaker.name)
         return label
-
-
-def split_moment(target: str) -> Iterator[tuple[str, str]]:
-    """Every (episode, moment) a ``turn`` target can mean: a time has colons too, so
-    each colon is tried, from the left."""
-    position = target.find(":")
-    while position > 0:
-        yield target[:position].strip(), target[position + 1 :].strip()
-        position = target.find(":", position + 1)
-
-
-def _names_a_moment(target: str) -> bool:
-    """Whether *target* reads as EPISODE:TIME (an episode name has more than digits)."""
-    for episode_part, moment in split_moment(target):
-        if re.search(r"[^\d:.\s]", episode_part):
-            with contextlib.suppress(TimeFormatError):
-                parse_time(moment)
-                return True
-    return False
-
-
-def moment_label(
-    node: pending_xref, contnode: Element, title: str, seconds: float | None
-) -> nodes.inline:
-    """The text of a link to a moment: the author's, the time (``{t}``), or the episode's
-    title and the time (``{turn}``)."""
-    if node.get("refexplicit"):
-        text = contnode.astext()
-    elif node["reftype"] == "t" and seconds is not None:
-        text = format_time(seconds)
-    elif seconds is not None:
-        text = _("%(episode)s at %(time)s") % {"episode": title, "time": format_time(seconds)}
-    else:
-        text = title
-    return nodes.inline(text, text, classes=["podcast-turn-ref"])
-
-
-def seeks(builder: Builder) -> bool:
-    """Whether *builder*'s pages have a player that ``#t=`` seeks: one page per episode,
-    in a browser (not singlehtml's one page, not an EPUB reader)."""
-    return (
-        builder.format == "html"
-        and builder.name != "singlehtml"
-        and not builder.name.startswith("epub")
-    )
-
-
-def moment_reference(
-    builder: Builder,
-    fromdocname: str,
-    episode: Episode,
-    seconds: float | None,
-    anchor: str,
-    label: nodes.Element,
-) -> nodes.reference:
-    """A link to a moment of *episode*: ``page.html#t=SECONDS`` where a player can seek
-    (HTML pages, one per episode), else the anchor, else the episode."""
-    title = episode.title or episode.docname
-    if builder.name == "singlehtml" and anchor.startswith(("turn-", "soundbite-")):
-        anchor = f"{nodes.make_id(episode.docname)}-{anchor}"  # as the page's ids are there
-    if seconds is not None and seeks(builder):
-        uri = (
-            ""
-            if fromdocname == episode.docname
-            else builder.get_relative_uri(fromdocname, episode.docname)
-        )
-        reference = nodes.reference(
-            "", "", label, refuri=f"{uri}#t={format_seconds_attr(seconds)}", internal=True
-        )
-        reference["reftitle"] = title
-        return reference
-    return make_refnode(
-        builder, fromdocname, episode.docname, anchor or episode.anchor, label, title
-    )
-
-
-# Builders that write one document made of the pages the root's toctrees include.
-_ONE_DOCUMENT = ("singlehtml", "latex", "texinfo", "man")
-
-
-def page_in_output(env: BuildEnvironment, builder: Builder, docname: str) -> bool:
-    """Whether *builder*'s output holds page *docname*: every page for html and
-    dirhtml, only the pages the toctrees include (from the root document on) for
-    the builders that write one document, so no link points at a missing page."""
-    if not docname:
-        return False
-    if builder.name not in _ONE_DOCUMENT and builder.format not in _ONE_DOCUMENT:
-        return True
-    included: set[str] | None = getattr(builder, "_podcast_included", None)
-    if included is None:
-        included = set()
-        pending = [env.config.root_doc]
-        while pending:
-            current = pending.pop()
-            if current not in included:
-                included.add(current)
-                pending.extend(env.toctree_includes.get(current, ()))
-        builder._podcast_included = included  # type: ignore[attr-defined]
-    return docname in included
 
 
 def searchable_anchor(candidates: list[str], name: str, objtype: str, shown: str) -> str:
@@ -842,68 +752,10 @@ def _on_warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) 
             node,
         )
     elif reftype in ("turn", "t"):
-        _warn_unknown_moment(get_podcast_domain(app.env), target, node)
+        warn_unknown_moment(get_podcast_domain(app.env), target, node)
     else:
         warn(f"unknown episode {target!r}", Subtype.unknown_episode, node)
     return True
-
-
-def _warn_unknown_moment(domain: PodcastDomain, target: str, node: pending_xref) -> None:
-    refdoc = node.get("refdoc", "")
-    for episode_part, moment in split_moment(target):
-        if domain.find_episode(episode_part, refdoc) is not None:
-            warn(
-                f"{node['reftype']} role: episode {episode_part!r} has no moment {moment!r} "
-                "(a time, turn-N or soundbite-N)",
-                Subtype.bad_time,
-                node,
-            )
-            return
-    warn(
-        f"{node['reftype']} role: unknown moment {target!r}: expected EPISODE:TIME, "
-        "EPISODE:turn-N or a label placed on a turn",
-        Subtype.unknown_episode,
-        node,
-    )
-
-
-def _on_missing_reference(
-    app: Sphinx, env: BuildEnvironment, node: pending_xref, contnode: Element
-) -> nodes.reference | None:
-    """A moment of an episode of another project: intersphinx finds the episode (a
-    ``podcast:episode`` of its inventory), the link goes to the moment in it."""
-    if node.get("refdomain") != "podcast" or node["reftype"] not in ("turn", "t"):
-        return None
-    if "sphinx.ext.intersphinx" not in app.extensions:
-        return None
-    from sphinx.ext.intersphinx import resolve_reference_detect_inventory
-
-    for episode_part, moment in split_moment(node["reftarget"]):
-        try:
-            seconds: float | None = parse_time(moment)
-        except TimeFormatError:
-            seconds = None
-            if not re.fullmatch(r"(?:turn|soundbite)-\d+", moment):
-                continue
-        probe = node.deepcopy()
-        probe["reftype"] = "episode"
-        probe["reftarget"] = episode_part
-        found = resolve_reference_detect_inventory(env, probe, contnode)  # type: ignore[arg-type]
-        if found is None or not found.get("refuri"):
-            continue
-        page = found["refuri"].partition("#")[0]
-        fragment = f"t={format_seconds_attr(seconds)}" if seconds is not None else moment
-        title = found.get("reftitle", "") or episode_part
-        reference = nodes.reference(
-            "",
-            "",
-            moment_label(node, contnode, found.astext(), seconds),
-            refuri=f"{page}#{fragment}",
-            internal=False,
-            reftitle=title,
-        )
-        return reference
-    return None
 
 
 def setup_domain(app: Sphinx) -> None:
@@ -921,4 +773,4 @@ def setup_domain(app: Sphinx) -> None:
     app.connect("env-check-consistency", _on_check_consistency)
     app.connect("warn-missing-reference", _on_warn_missing_reference)
     # after intersphinx's own handler (which knows no moments)
-    app.connect("missing-reference", _on_missing_reference, priority=600)
+    app.connect("missing-reference", on_missing_reference, priority=600)
