@@ -18,7 +18,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     from .crosspage import setup_crosspage
     from .directives.media import setup_media
     from .directives.registry import setup_directives
-    from .domain import setup_domain
+    from .domain_events import setup_domain
     from .feed import setup_feed
     from .listening import setup_listening
     from .locale import setup_locale

@@ -22,9 +22,10 @@ from .blocks import block_elements
 from .catalog import Catalog, date_sort_key
 from .compat import get_app
 from .display import episode_date, meta_line
-from .domain import PodcastDomain, get_podcast_domain, podcast_xref
+from .domain import PodcastDomain, get_podcast_domain
 from .locale import _, ngettext
 from .model import Episode, format_time, normalize_name
+from .references import podcast_xref
 from .warnings_ import Subtype, warn
 
 

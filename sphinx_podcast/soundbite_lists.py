@@ -17,10 +17,11 @@ from . import nodes as pn
 from .blocks import block_elements
 from .compat import get_builder
 from .config import get_config
-from .domain import PodcastDomain, get_podcast_domain, podcast_xref
+from .domain import PodcastDomain, get_podcast_domain
 from .locale import _
 from .model import Soundbite, format_time, normalize_name, time_text
 from .moments import seeks
+from .references import podcast_xref
 from .warnings_ import Subtype, warn
 
 

@@ -28,14 +28,11 @@ from . import nodes as pn
 from .blocks import block_elements
 from .config import get_config
 from .directives.outline import make_outline
-from .domain import (
-    PodcastDomain,
-    get_podcast_domain,
-    profile_search_id,
-)
+from .domain import PodcastDomain, get_podcast_domain
 from .locale import _
 from .model import TimeFormatError, parse_time
 from .outline_fill import OutlineFiller, following_sections, outline_chapters
+from .search_anchors import profile_search_id
 from .soundbites import note_soundbites
 from .turn_marks import CONTAINERS, CONTINUATIONS, MARK, is_candidate, mark_turns
 from .turn_resolver import TurnResolver
@@ -323,7 +320,7 @@ def _note_profile(
     domain: PodcastDomain, document: nodes.document, docname: str, profile: pn.speaker_profile
 ) -> None:
     """A registered profile: its role and bio as read, and its second id (where search
-    results link, see :func:`~sphinx_podcast.domain.searchable_anchor`)."""
+    results link, see :func:`~sphinx_podcast.search_anchors.searchable_anchor`)."""
     html_data: dict[str, str] = profile.get("html_data", {})
     key = html_data.get("speaker")
     if not key or not profile["ids"]:

@@ -21,9 +21,10 @@ from . import nodes as pn
 from .blocks import block_elements
 from .compat import builder_name_and_format, get_app, get_builder
 from .config import get_config
-from .domain import get_podcast_domain, podcast_xref
+from .domain import get_podcast_domain
 from .model import Speaker, TimeFormatError, format_time, parse_time
 from .moments import page_in_output
+from .references import podcast_xref
 from .turn_marks import BREAK, CONTINUATIONS, MARK
 from .warnings_ import Subtype, warn
 

@@ -15,7 +15,7 @@ from sphinx.util.nodes import make_id
 from .. import nodes as pn
 from ..config import checked_url, split_list
 from ..display import meta_line
-from ..domain import PodcastDomain, podcast_xref
+from ..domain import PodcastDomain
 from ..inputs import MAX_BYTES, shorten
 from ..locale import ngettext
 from ..model import (
@@ -27,6 +27,7 @@ from ..model import (
     parse_date,
     parse_time,
 )
+from ..references import podcast_xref
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
 from .media import episode_players
