@@ -23,6 +23,7 @@ from .locale import _
 from .model import (
     Episode,
     Soundbite,
+    Speaker,
     TimeFormatError,
     format_seconds_attr,
     format_time,
@@ -93,23 +94,33 @@ def resolve_podcast_xref(
 ) -> nodes.Element | None:
     """The node a link of type *typ* becomes; None leaves it to intersphinx and others,
     then to the missing-reference warning."""
+    refdoc = node.get("refdoc", fromdocname)
     if typ == "speaker":
-        return _resolve_speaker(domain, fromdocname, builder, target, node, contnode)
+        speaker = domain.speaker_table().find(target)
+        if speaker is None:
+            return None  # Sphinx asks intersphinx and others, then warn-missing-reference
+        return _speaker_reference(domain.env, builder, fromdocname, speaker, node, contnode)
     if typ == "episode":
-        return _resolve_episode(domain, fromdocname, builder, target, node, contnode)
+        found = find_episode(domain, target, refdoc)
+        if found is None:
+            return None
+        return _episode_reference(builder, fromdocname, *found, node, contnode)
     if typ == "t":
-        refdoc = node.get("refdoc", fromdocname)
         with contextlib.suppress(TimeFormatError):
             parse_time(target)
             return _time_reference(target, node, contnode, builder)
-        if any(find_episode(domain, e, refdoc) for e, _moment in split_moment(target)):
-            return _resolve_moment(domain, fromdocname, builder, target, node, contnode)
-        if names_a_moment(target):
-            return None  # perhaps another project's (intersphinx), else a warning
-        return _time_reference(target, node, contnode, builder)  # warns: a bad time
-    if typ == "turn":
-        return _resolve_moment(domain, fromdocname, builder, target, node, contnode)
-    return None
+        if not any(find_episode(domain, e, refdoc) for e, _moment in split_moment(target)):
+            if names_a_moment(target):
+                return None  # perhaps another project's (intersphinx), else a warning
+            return _time_reference(target, node, contnode, builder)  # warns: a bad time
+    elif typ != "turn":
+        return None
+    moment = find_moment(domain, target, refdoc)
+    if moment is None:
+        return None
+    episode, seconds, anchor = moment
+    label = moment_label(node, contnode, episode.title or episode.docname, seconds)
+    return moment_reference(builder, fromdocname, episode, seconds, anchor, label)
 
 
 def resolve_any_speaker(
@@ -173,54 +184,34 @@ def find_episode(domain: PodcastData, target: str, refdoc: str) -> tuple[Episode
     return None
 
 
-def _resolve_moment(
-    domain: PodcastData,
-    fromdocname: str,
+def _episode_reference(
     builder: Builder,
-    target: str,
+    fromdocname: str,
+    episode: Episode,
+    anchor: str,
     node: pending_xref,
     contnode: Element,
-) -> nodes.Element | None:
-    found = find_moment(domain, target, node.get("refdoc", fromdocname))
-    if found is None:
-        return None
-    episode, seconds, anchor = found
-    label = moment_label(node, contnode, episode.title or episode.docname, seconds)
-    return moment_reference(builder, fromdocname, episode, seconds, anchor, label)
-
-
-def _resolve_episode(
-    domain: PodcastData,
-    fromdocname: str,
-    builder: Builder,
-    target: str,
-    node: pending_xref,
-    contnode: Element,
-) -> nodes.reference | None:
-    found = find_episode(domain, target, node.get("refdoc", fromdocname))
-    if found is None:
-        return None
-    episode, anchor = found
+) -> nodes.reference:
+    """A link to *episode*, shown as its title unless the author wrote the text."""
     if not node.get("refexplicit"):
         title = episode.title or episode.docname
         contnode = nodes.inline(title, title, classes=["podcast-episode-ref"])
     return make_refnode(builder, fromdocname, episode.docname, anchor, contnode, episode.title)
 
 
-def _resolve_speaker(
-    domain: PodcastData,
-    fromdocname: str,
+def _speaker_reference(
+    env: BuildEnvironment,
     builder: Builder,
-    target: str,
+    fromdocname: str,
+    speaker: Speaker,
     node: pending_xref,
     contnode: Element,
-) -> nodes.Element | None:
-    speaker = domain.speaker_table().find(target)
-    if speaker is None:
-        return None  # Sphinx asks intersphinx and others, then warn-missing-reference
+) -> nodes.Element:
+    """A link to *speaker*'s profile where this build has it, else to their URL, else
+    their name."""
     text = contnode.astext() if node.get("refexplicit") else speaker.name
     label = nodes.inline(text, text, classes=["podcast-speaker-ref"])
-    if speaker.docname and page_in_output(domain.env, builder, speaker.docname):
+    if speaker.docname and page_in_output(env, builder, speaker.docname):
         return make_refnode(
             builder, fromdocname, speaker.docname, speaker.anchor, label, speaker.name
         )
