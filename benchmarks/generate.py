@@ -16,7 +16,7 @@ The text is made from a small invented word list with a seeded random generator,
 given ``--seed`` always gives byte-identical sites, and an episode's content does not
 depend on how many episodes are generated.
 
-    python benchmarks/generate.py OUTDIR --episodes 200 --turns 300
+    python benchmarks/generate.py OUTDIR --episodes 200 --turns 300 --timed all
 """
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ from pathlib import Path
 DEFAULT_EPISODES = 200
 DEFAULT_TURNS = 300
 DEFAULT_SEED = 20260101
+# which turns carry a time: "all" (how speech-to-text imports and aligned transcripts
+# look) or "third" (every third turn and the first of every section)
+TIMED_CHOICES = ("all", "third")
+DEFAULT_TIMED = "all"
 
 # key -> (display name, alias used in bold turns, role)
 SPEAKERS: dict[str, tuple[str, str, str]] = {
@@ -129,8 +133,11 @@ def title(rng: random.Random, used: set[str]) -> str:
             return text
 
 
-def make_episode(number: int, turns: int, seed: int) -> Episode:
-    """One episode; its content depends only on (number, turns, seed)."""
+def make_episode(number: int, turns: int, seed: int, timed: str = DEFAULT_TIMED) -> Episode:
+    """One episode; its content depends only on (number, turns, seed, timed).
+
+    ``timed`` decides only which turns show their time: the words, speakers and times
+    are the same either way."""
     rng = random.Random(f"{seed}-{number}")
     hosts = ["sam", "noor"] if rng.random() < 0.4 else ["sam"]
     guests = [rng.choice(["ada", "lin"])]
@@ -154,8 +161,8 @@ def make_episode(number: int, turns: int, seed: int) -> Episode:
         else:
             sections.append(Section(title(rng, used), 2, [Turn("", "", None)] * size))
 
-    # fill in the turns: alternating speakers, times increasing, every 3rd turn and the
-    # first turn of every section timed
+    # fill in the turns: alternating speakers, times increasing; every turn timed, or
+    # every 3rd turn and the first turn of every section
     clock = rng.randint(3, 20)
     previous = ""
     index = 0
@@ -166,8 +173,8 @@ def make_episode(number: int, turns: int, seed: int) -> Episode:
             previous = speaker
             text = paragraph(rng)
             continuation = paragraph(rng, 1, 2) if rng.random() < 0.12 else None
-            timed = position == 0 or index % 3 == 0
-            filled.append(Turn(speaker, text, clock if timed else None, continuation))
+            shown = timed == "all" or position == 0 or index % 3 == 0
+            filled.append(Turn(speaker, text, clock if shown else None, continuation))
             words = len(text.split()) + (len(continuation.split()) if continuation else 0)
             clock += max(2, int(words * 0.4) + rng.randint(0, 6))
             index += 1
@@ -313,14 +320,27 @@ def generate(
     episodes: int = DEFAULT_EPISODES,
     turns: int = DEFAULT_TURNS,
     seed: int = DEFAULT_SEED,
+    timed: str = DEFAULT_TIMED,
 ) -> tuple[Path, Path]:
     """Write ``outdir/podcast`` and ``outdir/plain``; return both paths."""
-    eps = [make_episode(number, turns, seed) for number in range(1, episodes + 1)]
+    if timed not in TIMED_CHOICES:
+        raise ValueError(f"timed must be one of {TIMED_CHOICES}, not {timed!r}")
+    eps = [make_episode(number, turns, seed, timed) for number in range(1, episodes + 1)]
     index = index_page(eps)
     podcast, plain = outdir / "podcast", outdir / "plain"
     write_site(podcast, podcast_conf(), index, {f"ep{e.number:04d}": podcast_page(e) for e in eps})
     write_site(plain, plain_conf(), index, {f"ep{e.number:04d}": plain_page(e) for e in eps})
     return podcast, plain
+
+
+def add_timed_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timed",
+        choices=TIMED_CHOICES,
+        default=DEFAULT_TIMED,
+        help="which turns carry a time: 'all' (default) or 'third' (every third turn "
+        "and the first of every section)",
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -329,9 +349,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--episodes", type=int, default=DEFAULT_EPISODES)
     parser.add_argument("--turns", type=int, default=DEFAULT_TURNS, help="turns per episode")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    add_timed_argument(parser)
     args = parser.parse_args(argv)
-    podcast, plain = generate(args.outdir, args.episodes, args.turns, args.seed)
-    print(f"wrote {podcast} and {plain}: {args.episodes} episodes x {args.turns} turns")
+    podcast, plain = generate(args.outdir, args.episodes, args.turns, args.seed, args.timed)
+    print(
+        f"wrote {podcast} and {plain}: {args.episodes} episodes x {args.turns} turns, "
+        f"{args.timed} timed"
+    )
 
 
 if __name__ == "__main__":

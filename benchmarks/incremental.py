@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         f"incremental rebuild after editing one turn: {args.episodes} episodes x {args.turns} "
-        f"turns, {len(numbers)} rounds, {versions}"
+        f"turns ({args.timed} timed), {len(numbers)} rounds, {versions}"
     )
     print(f"load average during the run: {', '.join(loads)}")
     print(

@@ -24,7 +24,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import DEFAULT_EPISODES, DEFAULT_SEED, DEFAULT_TURNS, generate  # noqa: E402
+from generate import (  # noqa: E402
+    DEFAULT_EPISODES,
+    DEFAULT_SEED,
+    DEFAULT_TURNS,
+    add_timed_argument,
+    generate,
+)
 from run import compile_package, finish_build, sphinx_versions, start_build  # noqa: E402
 
 SITES = {"pages": [], "no-pages": ["podcast_speaker_pages = False"]}
@@ -35,13 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--episodes", type=int, default=DEFAULT_EPISODES)
     parser.add_argument("--turns", type=int, default=DEFAULT_TURNS)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    add_timed_argument(parser)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--workdir", type=Path, default=HERE / "_work" / "speaker-pages")
     args = parser.parse_args(argv)
 
     workdir = args.workdir
-    podcast, plain = generate(workdir, args.episodes, args.turns, args.seed)
+    podcast, plain = generate(workdir, args.episodes, args.turns, args.seed, args.timed)
     shutil.rmtree(plain)
     sources = {}
     for name, lines in SITES.items():
@@ -54,7 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             conf.write_text(conf.read_text(encoding="utf-8") + "\n".join(["", *lines, ""]))
         sources[name] = srcdir
     compile_package(args.python)
-    print(f"{args.episodes} episodes x {args.turns} turns; {sphinx_versions(args.python)}")
+    print(
+        f"{args.episodes} episodes x {args.turns} turns ({args.timed} timed); "
+        f"{sphinx_versions(args.python)}"
+    )
 
     ratios, cpu = [], {name: [] for name in SITES}
     for round_ in range(args.rounds):
