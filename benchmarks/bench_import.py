@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sphinx_podcast import align, cli, formats, importers
-from sphinx_podcast.formats.base import format_clock
+from sphinx_podcast.formats.clock import format_clock
 
 WORDS = tuple(
     re.findall(

@@ -544,12 +544,12 @@ def test_wrap(text: str, widths: list[int], expected: list[str]) -> None:
     def budget(index: int) -> int:
         return widths[min(index, len(widths) - 1)]
 
-    assert formats.base.wrap(text, budget) == expected
+    assert formats.wrapping.wrap(text, budget) == expected
 
 
 def test_wrap_measures_escaped_text() -> None:
     # In VTT "&" is written "&amp;": "a&b" measures 7, more than the line's 6.
-    assert formats.base.wrap("a&b cd", lambda index: 6, formats.vtt._escaped_length) == [
+    assert formats.wrapping.wrap("a&b cd", lambda index: 6, formats.vtt._escaped_length) == [
         "a&",
         "b cd",
     ]

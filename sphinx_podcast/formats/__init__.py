@@ -22,16 +22,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import format_time
-from .base import (
-    Chapter,
-    Cue,
-    FormatError,
-    Transcript,
-    fill_times,
-    format_clock,
-    parse_clock,
-    strip_control_characters,
-)
+from .base import Chapter, Cue, FormatError, Transcript, strip_control_characters
+from .clock import format_clock, parse_clock
+from .cue_times import fill_times
 from .htmltranscript import to_html
 from .jsonformats import (
     chapters_to_json,

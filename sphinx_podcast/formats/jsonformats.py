@@ -9,17 +9,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..inputs import MAX_JSON_DEPTH, MAX_SECONDS, shorten
-from .base import (
-    Chapter,
-    Cue,
-    FormatError,
-    Transcript,
-    fill_times,
-    map_speaker,
-    seconds_value,
-    speaker_name,
-    to_ms,
-)
+from .base import Chapter, Cue, FormatError, Transcript, map_speaker, speaker_name
+from .clock import seconds_value, to_ms
+from .cue_times import fill_times
 
 PODCAST_JSON_VERSION = "1.0.0"
 #: The value of ``"segmentation"`` in a file of one segment per speaker turn.

@@ -6,18 +6,10 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import partial
 
-from .base import (
-    Cue,
-    FormatError,
-    Transcript,
-    format_clock,
-    map_speaker,
-    parse_clock,
-    speaker_name,
-    timed_blocks,
-    timed_cues,
-    wrap,
-)
+from .base import Cue, FormatError, Transcript, map_speaker, speaker_name
+from .clock import format_clock, parse_clock
+from .cue_times import timed_blocks, timed_cues
+from .wrapping import wrap
 
 LINE_WIDTH = 32
 LINES_PER_CARD = 2

@@ -7,18 +7,10 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 
-from .base import (
-    Cue,
-    FormatError,
-    Transcript,
-    format_clock,
-    map_speaker,
-    parse_clock,
-    speaker_name,
-    split_text,
-    timed_blocks,
-    timed_cues,
-)
+from .base import Cue, FormatError, Transcript, map_speaker, speaker_name
+from .clock import format_clock, parse_clock
+from .cue_times import timed_blocks, timed_cues
+from .wrapping import split_text
 
 #: Longest line of a cue payload, voice span and character references included.
 LINE_WIDTH = 65
