@@ -1,5 +1,6 @@
 /* sphinx-podcast: one player per episode, timestamps and deep links, the docked player bar,
-   transcript search. Labels: this script tag's data- attributes. No inline script anywhere. */
+   transcript search. Labels: this script tag's data- attributes. No inline script anywhere.
+   Served without its comments (sphinx_podcast/assets.py): no template literal with ${…}. */
 (() => {
 "use strict";
 
@@ -377,9 +378,10 @@ function copyLink(button, url) {
     button.classList.add("podcast-copied");
     setTimeout(() => button.classList.remove("podcast-copied"), 1500);
   };
+  const inAddressBar = () => { history.replaceState(null, "", url); done(); };
   button.dataset.url = url;
-  if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, () => { history.replaceState(null, "", url); done(); });
-  else { history.replaceState(null, "", url); done(); }
+  if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, inAddressBar);
+  else inAddressBar();
 }
 
 /* ---- the docked player bar (its markup and labels are the page's, hidden until used) ---- */
@@ -522,12 +524,17 @@ addEventListener("hashchange", () => openMoment(motion()));
 
 /* ---- transcript search ---- */
 
-/** Lower case without accents ("Michaël" finds "michael"), and where each character came from. */
+/** Lower case, without accents: "Michaël" is "michael". */
+function plainText(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+/** plainText(text), and where each of its characters came from. */
 function fold(text) {
   let folded = "";
   const origins = [];
   for (let index = 0; index < text.length; index++) {
-    const part = text[index].normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const part = plainText(text[index]);
     folded += part;
     origins.push(...Array(part.length).fill(index));
   }
@@ -640,11 +647,6 @@ for (const label of [...labelsToCopy, ...findAll(".podcast-soundbite figcaption"
    is timed), shows who says it and when, and the results can be narrowed by speaker
    and episode. An episode page opened from a search (Sphinx's highlight terms, no
    #fragment) goes to that turn itself. */
-
-/** Lower case, without accents: "Michaël" is "michael". */
-function plainText(text) {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-}
 
 /** The searched words, as plainText. */
 function searchWords(query) {
