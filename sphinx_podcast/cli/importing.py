@@ -19,7 +19,7 @@ from ..importers import (
     scan_site,
 )
 from ..importers.textfile import decode, read_bytes
-from ..writing import TextStyle
+from ..writing import TextStyle, clean_stale_temporaries_in
 from .report import UNFORESEEN, Reporter, UsageError, limit, reason, where, write_or_show
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".vtt", ".srt", ".sbv", ".json")
@@ -175,6 +175,8 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
         speakers_style = TextStyle.of(data)  # its line endings and BOM are kept
     speaker_file = SpeakerFile(existing, rst=speakers_path.suffix == ".rst")
 
+    if not args.dry_run:  # once here, not before each page (see clean_stale_temporaries_in)
+        clean_stale_temporaries_in(out_dir)
     written: dict[Path, Path] = {}
     converted = 0
     total = len(sources)
@@ -214,7 +216,7 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
             continue
         _show_notes(reporter, shown, page)
         try:
-            write_or_show(target, page.text, args, reporter)
+            write_or_show(target, page.text, args, reporter, clean=False)
         except OSError as error:
             reporter.error(f"{target}: cannot write: {reason(error)}")
             continue

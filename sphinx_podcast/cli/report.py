@@ -83,13 +83,15 @@ def write_or_show(
     *,
     backup: bool = False,
     style: TextStyle | None = None,
+    clean: bool = True,
 ) -> None:
-    """Write *text* to *path* (atomically), or with ``--dry-run`` show it."""
+    """Write *text* to *path* (atomically), or with ``--dry-run`` show it; *clean* as
+    for :func:`.writing.write_atomic`."""
     if args.dry_run:
         print(f"==> {path} <==", file=reporter.out)
         print(text, end="" if text.endswith("\n") else "\n", file=reporter.out)
         return
-    write_atomic(path, text, backup=backup, style=style)
+    write_atomic(path, text, backup=backup, style=style, clean=clean)
 
 
 def limit(args: argparse.Namespace) -> int:

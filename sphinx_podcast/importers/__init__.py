@@ -73,5 +73,5 @@ def convert(
             raise InputError("no cues: nothing to convert", filename)
         return convert_transcript(transcript, filename, found, options, speakers, chapters)
     except BaseException:
-        del speakers.new[before:]
+        speakers.forget_since(before)
         raise

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import normalize_name
 from .myst import clean_name, directive, speaker_key
 
-__all__ = ["KnownSpeaker", "SpeakerFile", "parse_speakers"]
+__all__ = ["KeysOf", "KnownSpeaker", "SpeakerFile", "parse_speakers"]
 
 _OPENERS = (
     # MyST: ```{speaker} key / :::{podcast:speaker} key
@@ -45,6 +45,19 @@ class KnownSpeaker:
         return {normalize_name(s) for s in (self.key, self.name, *self.aliases) if s}
 
 
+KeysOf = Callable[[KnownSpeaker], Iterable[str]]
+"""What a speaker is looked up by (:meth:`SpeakerFile.lookup`): a module-level function,
+so that its index is made once."""
+
+
+def _spellings(speaker: KnownSpeaker) -> Iterable[str]:
+    return speaker.spellings()
+
+
+def _key(speaker: KnownSpeaker) -> Iterable[str]:
+    return (normalize_name(speaker.key),)
+
+
 def parse_speakers(text: str) -> list[KnownSpeaker]:
     """The speakers a page declares with ``speaker`` directives (MyST or rST)."""
     found: list[KnownSpeaker] = []
@@ -73,40 +86,60 @@ def parse_speakers(text: str) -> list[KnownSpeaker]:
 
 
 class SpeakerFile:
-    """The speakers of an output directory: those already declared, and the new ones."""
+    """The speakers of an output directory: those already declared, and the new ones.
+
+    Lookups go through indexes that grow with the speakers: an import asks about
+    every turn label of every post, and a long show's archive brings thousands of
+    guests, so a scan of all the speakers each time made the import of 2,000 posts
+    grow with its square (:mod:`benchmarks.import_scale` measures it).
+    """
 
     def __init__(self, existing_text: str = "", *, rst: bool = False) -> None:
         self.existing_text = existing_text
         self.rst = rst
         self.known = parse_speakers(existing_text)
         self.new: list[KnownSpeaker] = []
+        self._everyone: list[KnownSpeaker] = list(self.known)
+        # per function that gives a speaker's lookup keys: (speakers indexed, key → speakers)
+        self._indexes: dict[KeysOf, tuple[int, dict[str, list[KnownSpeaker]]]] = {}
 
     def all(self) -> Iterable[KnownSpeaker]:
         """Every speaker: those of the file, then the new ones."""
-        yield from self.known
-        yield from self.new
+        return iter(self._everyone)
+
+    def lookup(self, keys_of: KeysOf, key: str) -> list[KnownSpeaker]:
+        """The speakers (in the order of :meth:`all`) for whom *keys_of* gives *key*."""
+        done, index = self._indexes.get(keys_of, (0, {}))
+        for speaker in self._everyone[done:]:
+            for found_key in dict.fromkeys(keys_of(speaker)):
+                index.setdefault(found_key, []).append(speaker)
+        self._indexes[keys_of] = (len(self._everyone), index)
+        return index.get(key, [])
 
     def find(self, name: str) -> KnownSpeaker | None:
-        wanted = normalize_name(name)
-        for speaker in self.all():
-            if wanted in speaker.spellings():
-                return speaker
-        return None
+        found = self.lookup(_spellings, normalize_name(name))
+        return found[0] if found else None
 
     def add(self, name: str) -> KnownSpeaker | None:
         """Declare *name* unless a speaker already answers to it; the new speaker, or None."""
         name = clean_name(name)
         if not name or self.find(name) is not None:
             return None
-        keys = {normalize_name(s.key) for s in self.all()}
         base = speaker_key(name)
         key, number = base, 1
-        while normalize_name(key) in keys:
+        while self.lookup(_key, normalize_name(key)):
             number += 1
             key = f"{base}-{number}"
         speaker = KnownSpeaker(key, name)
         self.new.append(speaker)
+        self._everyone.append(speaker)
         return speaker
+
+    def forget_since(self, count: int) -> None:
+        """Forget the new speakers after the first *count* (those of a source that failed)."""
+        del self.new[count:]
+        self._everyone = [*self.known, *self.new]
+        self._indexes.clear()
 
     def render(self) -> str:
         """The file's new text: what was there, unchanged, and then the new speakers."""

@@ -63,7 +63,7 @@ class Links:
         self.me: SitePage | None = None
         if site is not None:
             stem = posixpath.basename(post.filename).rsplit(".", 1)[0]
-            self.me = next((p for p in site.pages if p.docname == stem), None)
+            self.me = site.page_named(stem)
         self.unknown_root: list[int] = []
 
     def run(self) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from ...model import normalize_name
 from ..base import Options
-from ..speakers import SpeakerFile
+from ..speakers import KnownSpeaker, SpeakerFile
 from .frontmatter import FrontMatter
 
 __all__ = ["PEOPLE_KEYS", "Cast", "Person", "looks_like_name"]
@@ -114,6 +114,23 @@ def _initials(name: str) -> str:
 
 def _words(name: str) -> list[str]:
     return [normalize_name(word) for word in name.split()]
+
+
+def _match_keys(speaker: KnownSpeaker) -> list[str]:
+    """What :meth:`Cast._matches` may match a declared speaker of two or more words by:
+    the first and the last word of the name, its initials (see :func:`_match_keys_of`)."""
+    words = _words(speaker.name)
+    if len(words) < 2:
+        return []
+    return [words[0], words[-1], "initials:" + _initials(speaker.name)]
+
+
+def _match_keys_of(label: str) -> list[str]:
+    """The :func:`_match_keys` keys a turn label looks for: a word, and initials."""
+    keys = [normalize_name(label)]
+    if label.isupper() and 2 <= len(label) <= 4:
+        keys.append("initials:" + label)
+    return keys
 
 
 @dataclass
@@ -211,8 +228,8 @@ class Cast:
             return known.name, "the speakers", ""
         previous = [
             Person(s.name, "", "the speakers")
-            for s in self.speaker_file.all()
-            if s.name and len(s.name.split()) > 1
+            for key in _match_keys_of(label)
+            for s in self.speaker_file.lookup(_match_keys, key)
         ]
         matches = self._matches(label, previous)
         hosts = {normalize_name(h) for h in self.options.hosts}

@@ -55,14 +55,32 @@ class SiteMap:
     url: str = ""
     """The old site's base URL (``https://old.example/blog``), "" when unknown."""
     pages: list[SitePage] = field(default_factory=list)
+    # Lookups by old path and by docname, made when first needed (and again if pages were
+    # added since): every link of every post asks, so a scan of the pages each time made
+    # an import grow with the square of the archive.
+    _indexed: int = field(default=-1, repr=False, compare=False)
+    _by_path: dict[str, SitePage] = field(default_factory=dict, repr=False, compare=False)
+    _by_docname: dict[str, SitePage] = field(default_factory=dict, repr=False, compare=False)
+
+    def _index(self) -> None:
+        if self._indexed == len(self.pages):
+            return
+        self._by_path, self._by_docname = {}, {}
+        for page in self.pages:  # the first page with a path or name keeps it
+            for path in page.paths:
+                self._by_path.setdefault(path, page)
+            self._by_docname.setdefault(page.docname, page)
+        self._indexed = len(self.pages)
 
     def page_for(self, path: str) -> SitePage | None:
         """The imported page at old *path* (``/ada``, ``ada/``, ``ada.html``), if any."""
-        wanted = normalize_path(path)
-        for page in self.pages:
-            if wanted in page.paths:
-                return page
-        return None
+        self._index()
+        return self._by_path.get(normalize_path(path))
+
+    def page_named(self, docname: str) -> SitePage | None:
+        """The imported page called *docname*, if any."""
+        self._index()
+        return self._by_docname.get(docname)
 
     def local_path(self, url: str) -> str | None:
         """The path of *url* on the old site (a URL of the site, or root-relative)."""
@@ -181,10 +199,13 @@ def scan_site(
     Sources that cannot be read are left out here; their own conversion reports them.
     """
     site = SiteMap(site_url.rstrip("/"))
+    configs: dict[Path, tuple[Path | None, dict[str, Any]]] = {}  # read once per folder
     for source in sources:
         if source.suffix.lower() not in (".md", ".markdown"):
             continue
-        config_path, config = find_config(source)
+        if source.parent not in configs:
+            configs[source.parent] = find_config(source)
+        config_path, config = configs[source.parent]
         if not site.url and isinstance(config.get("url"), str):
             base = config.get("baseurl")
             site.url = config["url"].rstrip("/") + (
