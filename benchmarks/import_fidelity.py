@@ -52,7 +52,7 @@ import lxml.html
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 # the words of a text, normalized (no case, accents, apostrophes): align's tokenizer
-from sphinx_podcast.align import words_of as words
+from sphinx_podcast.word_alignment import words_of as words
 
 SUFFIXES = (".md", ".markdown")
 SPHINX_BUILD = (sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", "-E")

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from sphinx_podcast import formats
-from sphinx_podcast.align import align, align_words, caption_words, find_turns, words_of
+from sphinx_podcast.align import align, caption_words
+from sphinx_podcast.turn_lines import find_turns
+from sphinx_podcast.word_alignment import align_words, words_of
 
 ALIGN = Path(__file__).parent / "fixtures" / "align"
 
