@@ -96,7 +96,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 class Page:
     """A fresh context and page that records console errors, CSP violations and every
-    request to another host (aborted)."""
+    request to another host (aborted).
+
+    Wait with ``page.wait_for_function("() => …")``, a function: given an expression,
+    Playwright checks it once, then polls it with ``eval``, which ``script-src 'self'``
+    refuses (EvalError). A wait was true at once or failed: test_follow_toggle failed
+    whenever the wheel event came after the first check."""
 
     def __init__(self, browser: Any, base: str, **options: Any) -> None:
         self.base = base
@@ -127,7 +132,7 @@ class Page:
         return list(self.page.evaluate("window.__csp"))
 
     def audio_ready(self) -> None:
-        self.page.wait_for_function("document.querySelector('audio').readyState >= 1")
+        self.page.wait_for_function("() => document.querySelector('audio').readyState >= 1")
 
     def current_time(self) -> float:
         return float(self.page.evaluate("document.querySelector('audio').currentTime"))
@@ -201,15 +206,15 @@ def test_clicking_a_turn_time_seeks_the_audio(tab: Page) -> None:
     page = tab.open("episode.html")
     tab.audio_ready()
     page.locator(".podcast-turn[data-start='12'] a.podcast-time").click()
-    page.wait_for_function("Math.abs(document.querySelector('audio').currentTime - 12) < 0.5")
+    page.wait_for_function("() => Math.abs(document.querySelector('audio').currentTime - 12) < 0.5")
     assert tab.current_starts() == ["12"]
     assert page.evaluate("location.hash") == ""  # the click seeks; it does not navigate
     # a {t} role link (in the turn at 20) and an outline chapter time seek the same player
     page.locator(".podcast-turn[data-start='20'] a.podcast-time[href='#t=5']").click()
-    page.wait_for_function("Math.abs(document.querySelector('audio').currentTime - 5) < 0.5")
+    page.wait_for_function("() => Math.abs(document.querySelector('audio').currentTime - 5) < 0.5")
     assert tab.current_starts() == ["5"]
     page.locator("nav.podcast-outline a.podcast-time[href='#t=0']").click()
-    page.wait_for_function("document.querySelector('audio').currentTime < 0.5")
+    page.wait_for_function("() => document.querySelector('audio').currentTime < 0.5")
     assert tab.current_starts() == ["0"]
     assert tab.blocked == [] and tab.errors == [] and tab.csp_violations() == []
 
@@ -218,11 +223,11 @@ def test_clicking_a_turn_time_seeks_the_audio(tab: Page) -> None:
 def test_deep_link(tab: Page, fragment: str) -> None:
     page = tab.open(f"episode.html#{fragment}")
     tab.audio_ready()
-    page.wait_for_function("Math.abs(document.querySelector('audio').currentTime - 12) < 0.5")
+    page.wait_for_function("() => Math.abs(document.querySelector('audio').currentTime - 12) < 0.5")
     assert tab.current_starts() == ["12"]
     # a later change of the hash seeks again
     page.evaluate("location.hash = '#t=20'")
-    page.wait_for_function("Math.abs(document.querySelector('audio').currentTime - 20) < 0.5")
+    page.wait_for_function("() => Math.abs(document.querySelector('audio').currentTime - 20) < 0.5")
     assert tab.current_starts() == ["20"]
     # the YouTube embed is not loaded by a deep link: it waits for a click, then starts there
     youtube = page.locator(".podcast-embed[data-provider='youtube']")
@@ -258,7 +263,7 @@ def test_follow_toggle(tab: Page) -> None:
     assert follow.get_attribute("aria-pressed") == "true"
     page.mouse.wheel(0, 200)  # the reader scrolls away
     page.wait_for_function(
-        "document.querySelector('.podcast-follow').getAttribute('aria-pressed') === 'false'"
+        "() => document.querySelector('.podcast-follow').getAttribute('aria-pressed') === 'false'"
     )
     assert tab.errors == []
 
@@ -272,7 +277,7 @@ def test_copy_link_to_this_moment(tab: Page) -> None:
     turn.hover()
     button.click()
     expected = f"{tab.base}/episode.html#t=5"
-    page.wait_for_function("document.querySelector('.podcast-copied') !== null")
+    page.wait_for_function("() => document.querySelector('.podcast-copied') !== null")
     assert button.get_attribute("data-url") == expected
     assert page.evaluate("navigator.clipboard.readText()") == expected
     # turns without a time have no such button
@@ -290,13 +295,24 @@ def test_other_html_builders(browser: Any, tmp_path: Path, builder: str) -> None
             page = tab.open("index.html#t=12" if builder == "singlehtml" else "episode/#t=12")
             tab.audio_ready()
             page.wait_for_function(
-                "Math.abs(document.querySelector('audio').currentTime - 12) < 0.5"
+                "() => Math.abs(document.querySelector('audio').currentTime - 12) < 0.5"
             )
             page.locator(".podcast-turn[data-start='20'] a.podcast-time[href='#t=20']").click()
             page.wait_for_function(
-                "Math.abs(document.querySelector('audio').currentTime - 20) < 0.5"
+                "() => Math.abs(document.querySelector('audio').currentTime - 20) < 0.5"
             )
             assert tab.current_starts() == ["20"]
             assert tab.blocked == [] and tab.errors == [] and tab.csp_violations() == []
         finally:
             tab.context.close()
+
+
+def test_every_wait_is_a_function() -> None:
+    """No browser test waits on an expression (see :class:`Page`)."""
+    expression_waits = []
+    for path in sorted(Path(__file__).parent.glob("test_*.py")):
+        text = path.read_text(encoding="utf-8")
+        for found in re.finditer(r'wait_for_function\(\s*(?:f?"([^"]*)")', text):
+            if "=>" not in found[1].split("(")[0] + found[1][:12]:
+                expression_waits.append(f"{path.name}: {found[1]}")
+    assert expression_waits == []

@@ -76,7 +76,7 @@ def tab(request: pytest.FixtureRequest, browser: Any, sites: dict[str, str]) -> 
 def landed_turn(tab: Page) -> dict[str, Any]:
     """The highlighted turn: its start, id, whether it is in view and highlighted."""
     tab.page.wait_for_function(
-        "document.querySelector('.podcast-turn.podcast-current, .podcast-turn:target')"
+        "() => document.querySelector('.podcast-turn.podcast-current, .podcast-turn:target')"
     )
     tab.page.wait_for_timeout(600)  # the scroll, and the second look after late layout
     return dict(
