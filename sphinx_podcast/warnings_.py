@@ -92,13 +92,20 @@ def _cut(match: re.Match[str]) -> str:
     return match.group(0)[:80] + "…"
 
 
-def warn(message: str, subtype: Subtype, location: Any = None) -> None:
-    """Log one podcast warning; *location* is a node, ``(docname, line)`` or a path.
+def _shortened(message: str) -> str:
+    """*message* with its words over 100 characters cut to 80 and an ellipsis."""
+    return _LONG_WORD.sub(_cut, message) if len(message) > 100 else message
 
-    Words over 100 characters in *message* are cut to 80 and an ellipsis."""
-    if len(message) > 100:
-        message = _LONG_WORD.sub(_cut, message)
-    logger.warning(message, type="podcast", subtype=subtype.value, location=location)
+
+def warn(message: str, subtype: Subtype, location: Any = None) -> None:
+    """Log one podcast warning; *location* is a node, ``(docname, line)`` or a path."""
+    logger.warning(_shortened(message), type="podcast", subtype=subtype.value, location=location)
+
+
+def error(message: str, subtype: Subtype, location: Any = None) -> None:
+    """Log one podcast error: like :func:`warn`, for input docutils itself treats as an
+    error (an unknown directive option). The build goes on; ``-W`` fails it."""
+    logger.error(_shortened(message), type="podcast", subtype=subtype.value, location=location)
 
 
 def info(message: str) -> None:

@@ -9,13 +9,15 @@ Root ``conventions``: ``tides.md`` (MyST) and ``charts.rst`` use every directive
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
-from conftest import build_root_app, serving, warnings_of
+from conftest import ROOTS, build_root_app, serving, warnings_of
+from sphinx.cmd.build import build_main
 from sphinx.testing.util import SphinxTestApp
 
 
@@ -33,15 +35,15 @@ def with_class(root: lxml.html.HtmlElement, name: str) -> list[lxml.html.HtmlEle
     return root.xpath(f"//*[contains(concat(' ', @class, ' '), ' {name} ')]")
 
 
-def test_unknown_options_are_reported_at_their_line_and_ignored(site: SphinxTestApp) -> None:
+def test_unknown_options_are_errors_at_their_line_and_ignored(site: SphinxTestApp) -> None:
     assert warnings_of(site) == [
-        "unknown.md:4: WARNING: the turn directive has no option :colour: "
+        "unknown.md:4: ERROR: the turn directive has no option :colour: "
         "(it has :class:, :name:); ignored [podcast.unknown_option]",
-        "unknown.md:10: WARNING: the speaker-list directive has no option :sort: "
+        "unknown.md:10: ERROR: the speaker-list directive has no option :sort: "
         "(it has :class:, :name:); ignored [podcast.unknown_option]",
-        "unknown-rst.rst:5: WARNING: the turn directive has no option :colour: "
+        "unknown-rst.rst:5: ERROR: the turn directive has no option :colour: "
         "(it has :class:, :name:); ignored [podcast.unknown_option]",
-        "unknown-rst.rst:11: WARNING: the episode-list directive has no option :sort-by: "
+        "unknown-rst.rst:11: ERROR: the episode-list directive has no option :sort-by: "
         "(it has :category:, :class:, :layout:, :limit:, :name:, :reversed:, :sort:, "
         ":speaker:, :tag:); ignored [podcast.unknown_option]",
     ]
@@ -53,6 +55,16 @@ def test_unknown_options_are_reported_at_their_line_and_ignored(site: SphinxTest
         assert "colour" not in root.text_content()
     assert with_class(page(site, "unknown"), "podcast-speaker-list")
     assert with_class(page(site, "unknown-rst"), "podcast-episode-list")
+
+
+def test_an_unknown_option_fails_a_build_with_w(tmp_path: Path) -> None:
+    """An error, as docutils reports one: -W fails the build; without it the build goes on."""
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-conventions", source)
+    quiet = ["-q", "-b", "html", str(source)]
+    assert build_main([*quiet, str(tmp_path / "plain")]) == 0
+    assert (tmp_path / "plain" / "unknown.html").is_file()
+    assert build_main(["-W", *quiet, str(tmp_path / "strict")]) == 1
 
 
 # the class each directive was given -> (tag, our class) of the element it must be on
@@ -115,6 +127,12 @@ def test_name_is_a_ref_target(site: SphinxTestApp) -> None:
         "transcript": ("tides.html#n-transcript", "the transcript"),
         "youtube": ("tides.html#n-youtube", "the video"),
         "quote": ("tides.html#soundbite-1", "the quote"),
+        "quote title": ("tides.html#soundbite-1", "From a century of gauge readings."),
+        "long quote": (
+            "tides.html#soundbite-2",
+            "So every table in the almanac rests on numbers that someone…",
+        ),
+        "highlights": ("people.html#n-soundbite-list", "Highlights"),
     }
     for href, _text in found.values():
         name, _, fragment = href.partition("#")

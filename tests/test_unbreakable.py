@@ -291,7 +291,7 @@ def test_myst_option_line_in_a_turn_is_an_option_not_turn_text(built) -> None:  
     # line (directives/conventions.py), instead of becoming the turn's first words
     lines = [w for w in warnings_of(built) if w.startswith("turn_arguments.md:")]
     assert (
-        "turn_arguments.md:25: WARNING: the turn directive has no option :speaker: "
+        "turn_arguments.md:25: ERROR: the turn directive has no option :speaker: "
         "(it has :class:, :name:); ignored [podcast.unknown_option]"
     ) in lines
     turns = page(built, "turn_arguments").xpath("//div[contains(@class, 'podcast-turn')]")

@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..inputs import MAX_NUMBER, InputValueError, whole_number
-from ..warnings_ import Subtype, warn
+from ..warnings_ import Subtype, error, warn
 from .conventions import (
     option_spec_with_common,
     outermost_elements,
@@ -47,8 +47,8 @@ class PodcastDirective(SphinxDirective):
 
     Every subclass also follows the docutils conventions (see :mod:`.conventions`):
     its ``option_spec`` gets ``class`` and ``name``, its ``run`` applies them to the
-    outermost element it returns, and an option it does not know is warned about
-    at its line and ignored.
+    outermost element it returns, and an option it does not know is an error at its
+    line, ignored (the directive and its content are kept).
     """
 
     option_spec: ClassVar[dict[str, Callable[[str], Any]]] = option_spec_with_common(None)
@@ -65,10 +65,11 @@ class PodcastDirective(SphinxDirective):
         for option in unknown_options(self.options):
             del self.options[option]
             known = ", ".join(f":{name}:" for name in sorted(self.option_spec or {}))
-            self.warn_option(
-                option,
+            # an error, as docutils reports it, but the directive and its content are kept
+            error(
                 f"the {self.name} directive has no option :{option}: (it has {known}); ignored",
                 Subtype.unknown_option,
+                self.option_location(option),
             )
 
     def apply_conventions(self, result: list[nodes.Node]) -> None:

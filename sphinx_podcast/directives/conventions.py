@@ -4,7 +4,7 @@
   top-level element when it makes several, as ``transcript`` does);
 * ``:name:`` makes that element a target for ``:ref:`` (on ``speaker``,
   ``:name:`` is the person's name: a profile is a target by its key);
-* an option the directive does not know is reported with its file and line and
+* an option the directive does not know is an error with its file and line, and
   ignored, the directive's content kept (``podcast.unknown_option``). docutils
   would drop the whole directive with an error, and MyST would report it as
   ``myst.directive_option``: both look the option up in ``option_spec``, and
@@ -80,11 +80,12 @@ def outermost_elements(result: Iterable[nodes.Node]) -> list[nodes.Element]:
 
 
 class NamedTargetTitles(SphinxTransform):
-    """A ``:ref:`` without text to a named episode header, outline, turn or player
-    shows a title (the episode's, the outline's, the speaker and time, the
-    player's), as it shows a section's; Sphinx itself only knows titles of
-    sections, rubrics, figures and tables. Other named elements (lists) need a
-    link text, as a named docutils ``note`` does."""
+    """A ``:ref:`` without text to a named episode header, outline, turn, player,
+    highlight or list of highlights shows a title (the episode's, the outline's, the
+    speaker and time, the player's, the quote, "Highlights"), as it shows a
+    section's; Sphinx itself only knows titles of sections, rubrics, figures and
+    tables. Other named elements (speaker and episode lists) need a link text, as a
+    named docutils ``note`` does."""
 
     default_priority = 851  # after SphinxDomains (850) noted the page's labels
 
@@ -113,7 +114,28 @@ class NamedTargetTitles(SphinxTransform):
             name = speaker.name if speaker else node["speaker_ref"]
             time_text = node.get("time_text", "")
             return f"{name} [{time_text}]" if time_text else name
+        if isinstance(node, pn.soundbite):
+            return _shortened_quote(node.get("text", ""))
+        if isinstance(node, pn.soundbites | pn.soundbite_list):
+            return str(_("Highlights"))
         return str(node.get("title", ""))
 
 
-_TITLED = (pn.episode_header, pn.outline, pn.turn, pn.media_embed)
+_TITLED = (
+    pn.episode_header,
+    pn.outline,
+    pn.turn,
+    pn.media_embed,
+    pn.soundbite,
+    pn.soundbites,
+    pn.soundbite_list,
+)
+QUOTE_TITLE_LENGTH = 60
+
+
+def _shortened_quote(text: str) -> str:
+    """A quote as a link text: whole up to 60 characters, else cut at a word and "…"."""
+    if len(text) <= QUOTE_TITLE_LENGTH:
+        return text
+    cut = text[: QUOTE_TITLE_LENGTH + 1].rsplit(" ", 1)[0] or text[:QUOTE_TITLE_LENGTH]
+    return cut.rstrip(" ,;:") + "…"
