@@ -3,7 +3,6 @@ YAML that would expand without bound is refused. Tests are named after the issue
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -137,9 +136,9 @@ def test_a_yaml_alias_bomb_in_front_matter_is_refused(tmp_path, capsys) -> None:
     sources.mkdir()
     (sources / "bomb.md").write_text(BOMB, encoding="utf-8")
     (sources / "fine.md").write_text(post("title: Fine\n"), encoding="utf-8")
-    began = time.perf_counter()
     status, err = run(capsys, "import", sources, "-o", tmp_path / "out")
-    assert time.perf_counter() - began < 60  # (it used to write a 312 MB page)
+    written = sum(path.stat().st_size for path in (tmp_path / "out").rglob("*") if path.is_file())
+    assert written < 100_000  # (it used to write a 312 MB page)
     assert status == 1
     assert f"error: {sources / 'bomb.md'}:" in err
     assert "front matter: more than 1,000,000 characters once its aliases are expanded" in err
