@@ -136,6 +136,30 @@ def test_a_media_url_with_a_space_reaches_enclosure(tmp_path: Path) -> None:
     assert "Chairs That Wobble" not in titles  # no usable audio: no item
 
 
+def test_a_podcast_image_outside_the_source_directory_stays_inside_the_site(
+    tmp_path: Path,
+) -> None:
+    """Issue 16: "a podcast_image outside the source directory is copied outside the
+    output directory and gives a broken feed URL" — it is published among the site's
+    images, and the feed names it there."""
+    srcdir = prepare(tmp_path / "src")
+    (tmp_path / "art").mkdir()
+    (srcdir / "cover.png").rename(tmp_path / "art" / "cover.png")
+    outdir = tmp_path / "build" / "html"
+    app = build(srcdir, outdir=outdir.parent, podcast_image="../art/cover.png")
+    assert Path(app.outdir) == outdir
+    href = feed_of(app).find("channel/itunes:image", NS).get("href")
+    assert href == "https://podcast.example.org/workbench/_images/cover.png"
+    assert feed_of(app).findtext("channel/image/url") == href
+    published = outdir / "_images" / "cover.png"
+    assert published.read_bytes() == (tmp_path / "art" / "cover.png").read_bytes()
+    # nothing beside the output (where "../art/cover.png" went) nor beside the source
+    assert sorted(p.name for p in outdir.parent.iterdir()) == ["doctrees", "html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["art", "build", "src"]
+    assert [p.name for p in (tmp_path / "art").iterdir()] == ["cover.png"]
+    assert [w for w in podcast_warnings(app) if "podcast_image" in w] == []
+
+
 def test_speaker_urls_are_encoded_in_href_and_bad_ones_warned(tmp_path: Path) -> None:
     """A speaker's ``url`` with ``{`` ``}`` made invalid HTML; one without a host is left out
     with a warning (conf.py: its line; a ``speaker`` directive: the option's line)."""
