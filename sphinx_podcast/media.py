@@ -154,6 +154,26 @@ def parse_offset(value: str) -> float | None:
     return seconds if seconds < MAX_SECONDS else None
 
 
+def _offset(query: dict[str, str], fragment: str, names: tuple[str, ...]) -> str:
+    """The start a provider's URL gives, as written: a query value (YouTube's ``t=`` and
+    ``start=``) or the fragment ``#t=``; "" when it gives none."""
+    for name in names:
+        if query.get(name):
+            return query[name]
+    return fragment.removeprefix("t=") if fragment.startswith("t=") else ""
+
+
+def url_offset(provider: str, value: str) -> str:
+    """The start a YouTube or Vimeo URL *value* gives, as written ("" for none, or for an
+    id): :func:`parse_youtube` and :func:`parse_vimeo` ignore one that is no time under
+    1,000 hours, and the directive says so."""
+    parts = _url_parts(value)
+    if parts is None or provider not in ("youtube", "vimeo"):
+        return ""
+    _host, _segments, query, fragment = parts
+    return _offset(query, fragment, ("t", "start") if provider == "youtube" else ())
+
+
 def _seconds_param(seconds: float) -> str:
     return str(int(seconds))
 
@@ -179,7 +199,7 @@ def parse_youtube(value: str) -> tuple[str, float | None]:
             video_id = segments[1]
         else:
             raise MediaError(f"no video id in the YouTube URL {_short(value)!r}")
-        offset = query.get("t") or query.get("start") or fragment.removeprefix("t=")
+        offset = _offset(query, fragment, ("t", "start"))
         start = parse_offset(offset) if offset else None
     if not _YOUTUBE_ID.fullmatch(video_id):
         raise MediaError(
@@ -232,7 +252,7 @@ def parse_vimeo(value: str) -> tuple[str, str, float | None]:
         unlisted = query.get("h", "")
         if not unlisted and index + 1 < len(segments):
             unlisted = segments[index + 1]
-        offset = fragment.removeprefix("t=") if fragment.startswith("t=") else ""
+        offset = _offset(query, fragment, ())
         start = parse_offset(offset) if offset else None
     if not _VIMEO_ID.fullmatch(video_id):
         raise MediaError(f"invalid Vimeo video id {_short(video_id)!r}: expected digits")

@@ -6,15 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
 from sphinx_podcast import formats, media
+from sphinx_podcast.grammar import MAX_NAME_LENGTH
+from sphinx_podcast.importers.captions import _MAX_TURN_CHARS
 from sphinx_podcast.inputs import (
     MAX_BYTES,
     MAX_JSON_DEPTH,
     MAX_NUMBER,
     MAX_SECONDS,
+    MAX_SOURCE_BYTES,
+    MAX_TIME_DIGITS,
+    MAX_YAML_ALIASES,
+    MAX_YAML_EXPANDED,
     InputValueError,
     check_seconds,
     first_control_line,
@@ -221,3 +228,40 @@ def test_a_bad_source_date_epoch_is_ignored(monkeypatch, value: str) -> None:  #
     assert _source_date_epoch() is None
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert _source_date_epoch() == dt.datetime(2023, 11, 14, 22, 13, 20, tzinfo=dt.UTC)
+
+
+# -- the reference's "Limits" -----------------------------------------------------------
+
+
+def test_the_limits_reference_gives_the_limits_the_code_has() -> None:
+    reference = Path(__file__).parents[1] / "demo_docs" / "reference" / "limits.md"
+    text = " ".join(reference.read_text(encoding="utf-8").split())
+    assert MAX_NUMBER == 10**9 - 1 and MAX_BYTES == 10**12 - 1
+    documented = [
+        f"under {MAX_SECONDS // 3600:,} hours (`999:59:59.999`)",
+        f"each field of a time at most {MAX_TIME_DIGITS} digits",
+        f"at least 1 and under 10^9 ({MAX_NUMBER:,})",
+        "under 10^12 (a terabyte)",
+        f"nested at most {MAX_JSON_DEPTH} levels deep",
+        f"at most {MAX_SOURCE_BYTES // 2**20} MB (`podcast.bad_transcript`",
+        f"at most {MAX_SOURCE_BYTES // 2**20} MB; `--max-size MB` changes it",
+        f"at most {MAX_YAML_ALIASES} aliases, and at most {MAX_YAML_EXPANDED:,} characters",
+        f"{MAX_NAME_LENGTH} characters (a longer one is no turn",
+        f"cut at {_MAX_TURN_CHARS:,} characters",
+        "cut to 80 characters and `…` when it is over 100",
+        "5 digits and 3 decimals (`12345.678px`)",
+        "4 digits and 3 decimals on each side",
+    ]
+    assert [line for line in documented if line not in text] == []
+    # the numbers written out above, as the code applies them
+    assert parse_time("999:59:59.999") < MAX_SECONDS
+    with pytest.raises(TimeRangeError):
+        parse_time("1000:00:00")
+    assert whole_number(str(MAX_NUMBER), minimum=1) == MAX_NUMBER
+    assert media.parse_length("12345.678px") == "12345.678px"
+    for bad in ("123456px", "1.2345px"):
+        with pytest.raises(media.MediaError):
+            media.parse_length(bad)
+    assert media.parse_aspect("1234.567:9") == (1234.567, 9)
+    with pytest.raises(media.MediaError):
+        media.parse_aspect("12345:9")

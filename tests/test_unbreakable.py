@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from conftest import ROOTS, podcast_warnings, resolved_doctree, warnings_of
@@ -319,3 +320,16 @@ def test_podcast_description_is_escaped_like_the_items(built) -> None:  # type: 
         "<description><![CDATA[Plain text: &lt;b&gt;not bold&lt;/b&gt; &amp; "
         "&lt;script&gt;alert(1)&lt;/script&gt;]]></description>"
     ) in data
+
+
+def test_a_start_in_a_youtube_or_vimeo_url_that_is_no_time_is_warned_about(built) -> None:  # type: ignore[no-untyped-def]
+    # the limits reference: a start in a YouTube or Vimeo URL is under 1,000 hours too
+    assert warned(built, "url_start.md") == [
+        "3: start '3600000s' in the YouTube URL is not a time under 1,000 hours (like 90, 90s "
+        "or 1h2m3s); the player starts at the beginning [podcast.bad_time]",
+        "6: start '9999999999' in the Vimeo URL is not a time under 1,000 hours (like 90, 90s "
+        "or 1h2m3s); the player starts at the beginning [podcast.bad_time]",
+    ]
+    frames = page(built, "url_start").xpath("//iframe/@src | //*[@data-src]/@data-src")
+    starts = [dict(parse_qsl(urlsplit(src).query)).get("start") for src in frames]
+    assert starts == [None, None, "30", "90"]  # :start: wins over the URL's (no warning)

@@ -30,7 +30,7 @@ from sphinx.transforms import SphinxTransform
 from .. import media
 from .. import nodes as pn
 from ..blocks import block_elements
-from ..inputs import MAX_BYTES, InputValueError, whole_number
+from ..inputs import MAX_BYTES, InputValueError, shorten, whole_number
 from ..locale import _
 from ..model import Episode, TimeFormatError, format_seconds_attr, parse_time
 from ..warnings_ import Subtype, warn
@@ -103,6 +103,20 @@ class MediaMaker:
             return parse_time(text)
         except TimeFormatError as error:
             raise self.fail(f"start: {error}", Subtype.bad_time, "start") from None
+
+    def _url_start(self, provider: str, value: str, start: float | None) -> float | None:
+        """The start the URL gives; a warning when it gives one that is no time (the
+        player then starts at the beginning)."""
+        offset = media.url_offset(provider, value) if start is None else ""
+        if offset:
+            warn(
+                f"start {shorten(offset)!r} in the {PROVIDER_NAMES[provider]} URL is not a "
+                "time under 1,000 hours (like 90, 90s or 1h2m3s); the player starts at the "
+                "beginning",
+                Subtype.bad_time,
+                self._location(None),
+            )
+        return start
 
     def _layout(self, options: dict[str, str], provider: str, fixed_height: int | None) -> dict:
         """Classes and inline styles from ``aspect``/``width``/``height``/``align``."""
@@ -181,15 +195,15 @@ class MediaMaker:
         if provider == "youtube":
             video_id, url_start = self._call(media.parse_youtube, value)
             if start is None:
-                start = url_start
+                start = self._url_start(provider, value, url_start)
             if start is None and "start" in parameters:
                 start = media.parse_offset(parameters["start"])
             embed = media.youtube(video_id, start, parameters)
         elif provider == "vimeo":
             video_id, unlisted, url_start = self._call(media.parse_vimeo, value)
-            embed = media.vimeo(
-                video_id, unlisted, url_start if start is None else start, parameters
-            )
+            if start is None:
+                start = self._url_start(provider, value, url_start)
+            embed = media.vimeo(video_id, unlisted, start, parameters)
         else:
             kind, spotify_id = self._call(media.parse_spotify, value)
             embed = media.spotify(kind, spotify_id, start)
