@@ -13,24 +13,29 @@ Which speakers need a page is known only once every written page is read (a
 ``speaker`` directive anywhere takes the page's place), so the files are
 written, and read, at ``env-updated``; a later build finds them as ordinary
 source files. A file sphinx-podcast did not write is never touched: its first
-line says who wrote it.
+line says who wrote it. A source directory that cannot be written (read-only) gets
+one warning per build; the speakers whose page is missing then have none.
 """
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 from docutils.utils import column_width
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .config import get_config
+from .config import get_config, warn_config
 from .domain import get_podcast_domain
 from .model import Speaker
 from .warnings_ import Subtype, warn
 
 MARKER = "sphinx-podcast: generated speaker page"
 _PUNCTUATION = set("\\`*_{}[]()<>#+-.!|:~^=\"'$%&,;/?@")
+#: The builds (applications) already warned that the folder cannot be written.
+_WARNED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
 
 
 def page_docname(folder: str, key: str) -> str:
@@ -128,11 +133,35 @@ def _write(app: Sphinx, docname: str, speaker: Speaker, *, report: bool) -> bool
     text = page_source(speaker, syntax[1])
     for other in ours:
         if other != path:
-            other.unlink()
+            _change(app, other, other.unlink)
     if path in ours and path.read_text(encoding="utf-8") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+
+    def write() -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    return _change(app, path, write)
+
+
+def _change(app: Sphinx, path: Path, change: Callable[[], object]) -> bool:
+    """Make *change* to the file *path* (write, remove); False after a warning when the
+    file system refuses it (a read-only source directory), once per build."""
+    try:
+        change()
+    except OSError as error:
+        if app not in _WARNED:
+            _WARNED.add(app)
+            warn_config(
+                f"speaker pages cannot be written: {error.strerror or error} ({path}); "
+                "speakers without a speaker directive have no page in this build (set "
+                "podcast_speaker_pages = False not to generate them)",
+                Path(app.confdir, "conf.py"),
+                "podcast_speaker_pages",
+                subtype=Subtype.speaker_page,
+                overridden="podcast_speaker_pages" in app.config.overrides,
+            )
+        return False
     return True
 
 
@@ -152,11 +181,10 @@ def _on_builder_inited(app: Sphinx) -> None:
         for path in _generated_files(app, folder):
             docname = f"{folder}/{path.name.rpartition('.')[0]}"
             if docname not in wanted:
-                path.unlink()
-                removed = True
+                removed = _change(app, path, path.unlink) or removed
         directory = Path(app.srcdir, folder)
         if removed and not any(directory.iterdir()):
-            directory.rmdir()  # the folder was ours too
+            _change(app, directory, directory.rmdir)  # the folder was ours too
     for docname, speaker in sorted(wanted.items()):
         _write(app, docname, speaker, report=False)
 
@@ -185,7 +213,7 @@ def sync_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for path in _generated_files(app, folder):
         docname = f"{folder}/{path.name.rpartition('.')[0]}"
         if docname not in wanted:
-            path.unlink()
+            _change(app, path, path.unlink)
     if added or removed:  # as Sphinx does when files come and go: globs may match them
         to_read += sorted(env.glob_toctrees & env.found_docs - set(to_read))
     if to_read:
@@ -219,7 +247,7 @@ def _remove(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     env.project.docnames.discard(docname)
     for path in _existing(app, docname):
         if _is_generated(path):
-            path.unlink()
+            _change(app, path, path.unlink)
 
 
 def _warn_taken(docname: str, speaker: Speaker) -> None:

@@ -80,7 +80,8 @@ class Subtype(StrEnum):
     """A highlight that quotes no turn of its page, names a turn that is not there, or
     lasts outside the 15–120 s the podcast namespace recommends (feed)."""
     speaker_page = "speaker_page"
-    """A speaker page cannot be generated: a page the author wrote has its name."""
+    """A speaker page cannot be generated: a page the author wrote has its name, or the
+    source directory cannot be written."""
 
 
 # A "word" this long in a message is a value someone wrote (5,000 digits, a file name

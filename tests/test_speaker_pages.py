@@ -8,12 +8,16 @@ time on air is exact.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOTS, build_copy, warnings_of
+from conftest import ROOTS, build_copy, skip_unless, warnings_of
 from sphinx.util.inventory import InventoryFile
 from test_crosspage_incremental import bodies, build, edit, progress
 
@@ -237,3 +241,52 @@ def test_airtime_shares_untimed_turns_by_length() -> None:
         "a": 20.0,
         "b": 10.0,
     }
+
+
+@contextlib.contextmanager
+def read_only(directory: Path) -> Iterator[str]:
+    """*directory* made read-only for the build: without write permission, or, for root
+    (whom permissions do not stop), immutable (``chattr +i``). Yields the reason the
+    system gives for refusing a write there."""
+    chattr = shutil.which("chattr") or "chattr"
+    if os.geteuid() != 0:
+        directory.chmod(0o555)
+    else:
+        done = subprocess.run([chattr, "+i", str(directory)], capture_output=True, check=False)
+        skip_unless(done.returncode == 0, f"chattr +i {directory}: {done.stderr!r}")
+    try:
+        with pytest.raises(OSError) as refused:  # really read-only
+            (directory / "probe").mkdir()
+        yield refused.value.strerror
+    finally:
+        if os.geteuid() != 0:
+            directory.chmod(0o755)
+        else:
+            subprocess.run([chattr, "-i", str(directory)], check=True)
+
+
+def test_a_read_only_source_directory_gives_a_warning_not_a_traceback(
+    make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "podcast_speaker_pages = True\n")
+    line = len(conf.read_text(encoding="utf-8").splitlines())
+    with read_only(srcdir) as reason:
+        app = build(make_app, srcdir, builddir=tmp_path / "build")
+    assert warnings_of(app) == [
+        f"conf.py:{line}: WARNING: speaker pages cannot be written: {reason} "
+        "(speakers/nia.rst); speakers without a speaker directive have no page in this build "
+        "(set podcast_speaker_pages = False not to generate them) [podcast.speaker_page]"
+    ]
+    assert "Traceback" not in app.status.getvalue() + app.warning.getvalue()
+    assert not (srcdir / "speakers").exists()
+    # the episodes are built; nia and oskar have no page, and no link leads to one
+    outdir = Path(app.outdir)
+    assert not (outdir / "speakers").exists()
+    turns = parse(outdir / "ep1.html").xpath(f"//div[{has_class('podcast-turn')}]/@data-speaker")
+    assert turns == ["nia", "oskar", "nia", "oskar"]
+    hrefs = [href for page in outdir.glob("*.html") for href in parse(page).xpath("//a/@href")]
+    assert "people.html#speaker-pim" in hrefs
+    assert [href for href in hrefs if "speakers/" in href] == []
