@@ -175,3 +175,48 @@ def browser() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+# -- nothing left behind ------------------------------------------------------------------
+# Tests build copies of the roots in tmp_path: a build in tests/ itself leaves files there
+# (generated speaker pages, _build). The run fails when it left any, untracked or ignored.
+
+
+def _left_in_tests() -> set[str] | None:
+    """Untracked and ignored paths under tests/ (not bytecode), or None without git."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "status", "--porcelain", "--ignored", "--untracked-files=all", "--", "."],
+            cwd=Path(__file__).parent,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    paths = {line[3:] for line in done.stdout.splitlines() if line[:2] in ("??", "!!")}
+    return {p for p in paths if "__pycache__" not in p and not p.endswith(".pyc")}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # the controller (or a run without -n)
+        session.config.stash[_LEFT] = _left_in_tests()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    before = session.config.stash.get(_LEFT, None)
+    after = _left_in_tests() if before is not None else None
+    if before is None or after is None or not after - before:
+        return
+    left = "\n  ".join(sorted(after - before))
+    session.config.get_terminal_writer().line(
+        f"\nTests left files in the repository (build from copies in tmp_path):\n  {left}",
+        red=True,
+    )
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_LEFT = pytest.StashKey[set[str] | None]()
