@@ -17,12 +17,12 @@ from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
-from sphinx.util.docutils import is_role_registered
 
 from .domain import PodcastDomain, get_podcast_domain
 from .duplicate_warnings import warn_name_clashes
 from .moments import on_missing_reference, warn_unknown_moment
-from .warnings_ import Subtype, info, warn
+from .roles import add_bare_role
+from .warnings_ import Subtype, warn
 
 
 def _on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -103,13 +103,7 @@ def _on_warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) 
 def setup_domain(app: Sphinx) -> None:
     app.add_domain(PodcastDomain)
     for name, role in PodcastDomain.roles.items():
-        if is_role_registered(name):
-            info(
-                f"sphinx-podcast: the role name {name!r} belongs to another extension; "
-                f"use 'podcast:{name}' for ours"
-            )
-        else:
-            app.add_role(name, role)
+        add_bare_role(app, name, role)
     app.connect("env-before-read-docs", _on_env_before_read_docs)
     app.connect("env-updated", _on_env_updated)
     app.connect("env-check-consistency", _on_check_consistency)

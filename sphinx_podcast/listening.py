@@ -1,7 +1,7 @@
 """What HTML episode pages get for listening: the source switcher, "Follow the transcript",
 the transcript search, the docked player bar and initials badges.
 
-One post-transform (HTML pages, not EPUB) adds :class:`listening_control` nodes where
+One post-transform (HTML pages, not EPUB) adds :class:`.nodes.listening_control` nodes where
 they belong; :mod:`.writers.html_listening` writes their markup, with translated labels,
 and podcast.js brings them to life (until then the search, the follow button and the
 bar stay ``hidden``: without JavaScript they would do nothing).
@@ -29,12 +29,6 @@ from .domain import PodcastDomain, get_podcast_domain
 from .exports import episode_chapters
 from .site_urls import feed_url
 from .turn_resolver import gets_our_html_visitors
-
-
-class listening_control(nodes.Element):
-    """A control of the listening experience; ``kind``: ``switch`` (with ``sources``, a list
-    of (provider, label, page URL)), ``follow``, ``search``, ``dock`` or ``subscribe``
-    (with ``links``, a list of (label, URL)). HTML only."""
 
 
 def initials(name: str) -> str:
@@ -80,13 +74,13 @@ class ListeningMarkup(SphinxPostTransform):
         if subscribe:
             for header in headers:
                 nav = next((c for c in header.children if isinstance(c, pn.episode_nav)), None)
-                line = listening_control(kind="subscribe", links=subscribe)
+                line = pn.listening_control(kind="subscribe", links=subscribe)
                 if nav is not None:
                     header.insert(header.index(nav), line)
                 else:
                     header += line
             for episode_list in lists:
-                episode_list += listening_control(kind="subscribe", links=subscribe)
+                episode_list += pn.listening_control(kind="subscribe", links=subscribe)
 
     def _subscribe_links(self) -> list[tuple[str, str]]:
         """``podcast_subscribe``'s links, and RSS (last) when this build writes the feed."""
@@ -115,14 +109,14 @@ class ListeningMarkup(SphinxPostTransform):
         follow_goes_in: nodes.Element = players
         if len(embeds) > 1:
             sources = [(e["provider"], e["provider_name"], e.get("page_url", "")) for e in embeds]
-            switch = listening_control(kind="switch", sources=sources)
+            switch = pn.listening_control(kind="switch", sources=sources)
             players.insert(0, switch)
             follow_goes_in = switch
             for embed in embeds[1:]:
                 embed["hidden"] = True
         if has_turns:
-            follow_goes_in += listening_control(kind="follow")
-        header += listening_control(kind="dock")
+            follow_goes_in += pn.listening_control(kind="follow")
+        header += pn.listening_control(kind="dock")
 
     def _initials(self, turns: list[pn.turn]) -> None:
         """Badges for the speakers without an avatar, on pages where some have one."""
@@ -163,13 +157,10 @@ def _insert_search(header: pn.episode_header, first_turn: pn.turn) -> None:
     before = target.parent[index - 1] if index else None
     if isinstance(before, pn.outline) and before.children:
         # an outline right above the transcript: the search shares its title's line
-        before.insert(1, listening_control(kind="search"))
+        before.insert(1, pn.listening_control(kind="search"))
         return
-    target.parent.insert(index, listening_control(kind="search"))
+    target.parent.insert(index, pn.listening_control(kind="search"))
 
 
 def setup_listening(app: Sphinx) -> None:
-    from .writers.html_listening import VISITORS
-
-    app.add_node(listening_control, html=VISITORS)
     app.add_post_transform(ListeningMarkup)

@@ -136,6 +136,13 @@ class media_embed(nodes.container):
     """
 
 
+class listening_control(nodes.Element):
+    """A control of the listening experience; ``kind``: ``switch`` (with ``sources``, a list
+    of (provider, label, page URL)), ``follow``, ``search``, ``dock`` or ``subscribe``
+    (with ``links``, a list of (label, URL)). HTML only: the listening post-transform adds
+    it to HTML pages alone, so it extends no standard node."""
+
+
 ALL_NODES: tuple[type[nodes.Element], ...] = (
     episode_header,
     speaker_profile,
@@ -158,4 +165,5 @@ ALL_NODES: tuple[type[nodes.Element], ...] = (
     episode_list,
     speaker_list,
     duration,
+    listening_control,
 )

@@ -5,9 +5,15 @@ Each works as a bare name and as ``podcast:<name>``.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
+from sphinx.util.docutils import is_role_registered
+
+from .warnings_ import info
 
 
 class PodcastXRefRole(XRefRole):
@@ -59,3 +65,15 @@ class TurnRole(PodcastXRefRole):
     ``ep7:turn-12``, ``ep7:soundbite-2`` or a label placed on a turn)."""
 
     shows = "titles"
+
+
+def add_bare_role(app: Sphinx, name: str, role: Any) -> None:
+    """Add our role *name* without the ``podcast:`` prefix too, unless another extension
+    has that name (then only ``podcast:<name>`` is ours, and the build says so)."""
+    if is_role_registered(name):
+        info(
+            f"sphinx-podcast: the role name {name!r} belongs to another extension; "
+            f"use 'podcast:{name}' for ours"
+        )
+    else:
+        app.add_role(name, role)

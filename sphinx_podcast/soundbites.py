@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util.docutils import is_role_registered
 
 from . import nodes as pn
 from .domain import get_podcast_domain
@@ -29,7 +28,7 @@ from .model import (
 )
 from .quoting import quote_in
 from .soundbite_lists import SoundbiteContent
-from .warnings_ import Subtype, info, warn
+from .warnings_ import Subtype, warn
 
 #: (speaker reference as written, start or None, the turn's node) of a page's turns
 Timeline = Sequence[tuple[str, float | None, nodes.Element]]
@@ -176,15 +175,4 @@ def _warn_not_in_turn(node: nodes.Element, turn: tuple[str, float | None, nodes.
 
 
 def setup_soundbites(app: Sphinx) -> None:
-    from .directives.soundbite import SoundbiteRole  # the directives are in the registry
-
-    role = SoundbiteRole()
-    app.add_role_to_domain("podcast", "soundbite", role)
-    if is_role_registered("soundbite"):
-        info(
-            "sphinx-podcast: the role name 'soundbite' belongs to another extension; "
-            "use 'podcast:soundbite' for ours"
-        )
-    else:
-        app.add_role("soundbite", role)
     app.add_post_transform(SoundbiteContent)

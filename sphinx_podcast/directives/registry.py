@@ -1,17 +1,24 @@
-"""Registering the directives: as ``podcast:<name>`` always, by bare name when it is free."""
+"""Registering the directives (and the soundbite role): as ``podcast:<name>`` always, by bare
+name when it is free."""
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 from sphinx.util.docutils import is_directive_registered
 
+from ..roles import add_bare_role
 from ..warnings_ import info
 from .conventions import NamedTargetTitles
 from .episode import EpisodeDirective
 from .lists import EpisodeListDirective, SpeakerListDirective
 from .media import MEDIA_DIRECTIVES
 from .outline import OutlineDirective
-from .soundbite import SoundbiteDirective, SoundbiteListDirective, SoundbitesDirective
+from .soundbite import (
+    SoundbiteDirective,
+    SoundbiteListDirective,
+    SoundbiteRole,
+    SoundbitesDirective,
+)
 from .speaker import SpeakerDirective, SpeakerPageDirective
 from .transcript import TranscriptDirective
 from .turn import TurnDirective
@@ -49,6 +56,11 @@ def setup_directives(app: Sphinx) -> None:
     app.add_directive_to_domain("podcast", "speaker-page", SpeakerPageDirective)
     app.add_transform(NamedTargetTitles)
     register_late(app, MEDIA_DIRECTIVES)
+    # the soundbite role too: the domain's roles cannot include it (the domain
+    # comes before the directives in the import order)
+    soundbite_role = SoundbiteRole()
+    app.add_role_to_domain("podcast", "soundbite", soundbite_role)
+    add_bare_role(app, "soundbite", soundbite_role)
 
 
 def register_late(app: Sphinx, late: dict[str, type]) -> None:

@@ -15,6 +15,7 @@ from .. import nodes as pn
 from ..config import get_config
 from ..locale import _
 from ..model import format_seconds_attr, format_time
+from . import html_listening
 
 Visitor = Callable[[HTML5Translator, Any], None]
 
@@ -263,4 +264,5 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     pn.soundbite: (visit_soundbite, depart_soundbite),
     pn.soundbite_caption: (visit_soundbite_caption, depart_soundbite_caption),
     pn.soundbite_mark: (visit_soundbite_mark, depart_soundbite_mark),
+    pn.listening_control: html_listening.VISITORS,
 }

@@ -1,4 +1,4 @@
-"""HTML of the listening controls (:class:`~sphinx_podcast.listening.listening_control`).
+"""HTML of the listening controls (:class:`~sphinx_podcast.nodes.listening_control`).
 
 The markup carries the stable hooks ``.podcast-switch``, ``.podcast-search`` and
 ``.podcast-dock``; its labels are translated here, so podcast.js needs none of its own.
