@@ -15,7 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -44,9 +46,14 @@ def skip_unless(condition: bool, reason: str) -> None:
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
+def without_colours(text: str) -> str:
+    """*text* without the terminal's colour codes."""
+    return _ANSI.sub("", text)
+
+
 def warnings_of(app) -> list[str]:  # type: ignore[no-untyped-def]
     """The warning lines of a build, without colour codes, paths relative to the source dir."""
-    text = _ANSI.sub("", app.warning.getvalue())
+    text = without_colours(app.warning.getvalue())
     srcdir = str(app.srcdir)
     return [line.replace(srcdir + os.sep, "") for line in text.splitlines() if line.strip()]
 
@@ -92,8 +99,8 @@ def build_copy(root: str, tmp_path: Path, name: str, jobs: str) -> CommandBuild:
         srcdir,
         outdir,
         status,
-        _ANSI.sub("", warnfile.read_text(encoding="utf-8")),
-        _ANSI.sub("", stdout.getvalue()),
+        without_colours(warnfile.read_text(encoding="utf-8")),
+        without_colours(stdout.getvalue()),
         stderr.getvalue(),
     )
 
@@ -106,23 +113,73 @@ def build_root(root: str, tmp_path: Path, builder: str = "html", **overrides: ob
 
 def build_root_app(root: str, tmp_path: Path, builder: str = "html", **overrides: object):  # type: ignore[no-untyped-def]
     """:func:`build_root`, giving the finished app (its warnings, its outdir)."""
-    from sphinx.testing.util import SphinxTestApp
-
     srcdir = tmp_path / "src"
     shutil.copytree(ROOTS / root, srcdir)
+    return build_app(builder, srcdir, tmp_path / "_build", **overrides)
+
+
+def build_app(
+    builder: str,
+    srcdir: Path,
+    builddir: Path | None = None,
+    *,
+    parallel: int = 0,
+    fresh: bool = False,
+    **overrides: Any,
+) -> SphinxTestApp:
+    """Build *srcdir* in-process (into *builddir*, by default *srcdir*/_build), its output
+    and warnings kept in StringIO; the finished app."""
     app = SphinxTestApp(
         builder,
         srcdir=srcdir,
-        builddir=tmp_path / "_build",
+        builddir=builddir,
+        freshenv=fresh,
         confoverrides=overrides,
         status=io.StringIO(),
         warning=io.StringIO(),
+        parallel=parallel,
     )
     try:
         app.build()
     finally:
         app.cleanup()
     return app
+
+
+class BuildCache:
+    """Builds made on first use and shared by a module's tests, one per builder and
+    configuration overrides, each in a fresh temporary directory; :meth:`make` builds one."""
+
+    def __init__(self, factory: pytest.TempPathFactory, name: str) -> None:
+        self.factory, self.name = factory, name
+        self.apps: dict[tuple[str, tuple[tuple[str, Any], ...]], SphinxTestApp] = {}
+
+    def __call__(self, builder: str = "html", **overrides: Any) -> SphinxTestApp:
+        key = (builder, tuple(sorted(overrides.items())))
+        if key not in self.apps:
+            tmp = self.factory.mktemp(f"{self.name}-{builder}")
+            self.apps[key] = self.make(tmp, builder, **overrides)
+        return self.apps[key]
+
+    def make(self, tmp: Path, builder: str, **overrides: Any) -> SphinxTestApp:
+        raise NotImplementedError
+
+
+# -- reading built HTML -------------------------------------------------------------
+
+
+def parse(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(path)).getroot()
+
+
+def text(element: lxml.html.HtmlElement) -> str:
+    """The element's text with white space folded."""
+    return " ".join(element.text_content().split())
+
+
+def has_class(name: str) -> str:
+    """An XPath test for one class among several."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -18,7 +18,7 @@ from pathlib import Path
 import myst_parser
 import pytest
 from bad_inputs import TARGETS, VALUES, cases, write_project
-from conftest import _ANSI
+from conftest import without_colours
 
 from sphinx_podcast.directives.media import MEDIA_DIRECTIVES
 from sphinx_podcast.directives.registry import DIRECTIVES
@@ -54,7 +54,7 @@ def build(srcdir: Path, outdir: Path, builder: str, jobs: str = "1") -> tuple[in
     with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
         options = ["-q", "-b", builder, "-j", jobs, "-E", "-d", f"{outdir}-doctrees"]
         status = build_main([*options, "-w", str(warnings), str(srcdir), str(outdir)])
-    text = _ANSI.sub("", warnings.read_text(encoding="utf-8"))
+    text = without_colours(warnings.read_text(encoding="utf-8"))
     return status, text.replace(str(srcdir) + "/", ""), output.getvalue()
 
 

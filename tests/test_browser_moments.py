@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOTS
-from sphinx.testing.util import SphinxTestApp
+from conftest import ROOTS, build_app
 from test_browser import ABORTED, Handler, Page
 
 
@@ -46,11 +45,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     for theme in THEMES:
         srcdir = tmp_path_factory.mktemp(theme) / "src"
         shutil.copytree(ROOTS / "test-soundbites", srcdir)
-        app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"html_theme": theme})
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = build_app("html", srcdir, html_theme=theme)
         handler = partial(ThemeHandler, directory=str(Path(app.outdir)))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pytest
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, has_class, warnings_of
 
 BUILDERS = [
     "html",
@@ -25,11 +25,6 @@ BUILDERS = [
     "pseudoxml",
     "gettext",
 ]
-
-
-def cls(name: str) -> str:
-    """An XPath test for one class among several."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 @pytest.fixture
@@ -77,7 +72,7 @@ def test_dirhtml_links(build) -> None:  # type: ignore[no-untyped-def]
     app = build("dirhtml")
     outdir = Path(app.outdir)
     root = lxml.html.parse(str(outdir / "episode" / "index.html")).getroot()
-    speakers = root.xpath(f"//*[{cls('podcast-speaker')}]//a/@href")
+    speakers = root.xpath(f"//*[{has_class('podcast-speaker')}]//a/@href")
     assert speakers
     assert set(speakers) == {
         "../people/#speaker-ada",
@@ -85,8 +80,8 @@ def test_dirhtml_links(build) -> None:  # type: ignore[no-untyped-def]
         "../people/#speaker-michael",
     }
     header = root.xpath(
-        f"//header[{cls('podcast-episode')}]//*[{cls('podcast-episode-hosts')} or "
-        f"{cls('podcast-episode-guests')}]//a/@href"
+        f"//header[{has_class('podcast-episode')}]//*[{has_class('podcast-episode-hosts')} or "
+        f"{has_class('podcast-episode-guests')}]//a/@href"
     )
     assert header == [
         "../people/#speaker-sam",
@@ -96,7 +91,7 @@ def test_dirhtml_links(build) -> None:  # type: ignore[no-untyped-def]
     people = lxml.html.parse(str(outdir / "people" / "index.html")).getroot()
     assert {"speaker-ada", "speaker-sam", "speaker-michael"} <= set(people.xpath("//@id"))
     # Avatars resolve from the page's own directory.
-    avatars = root.xpath(f"//img[{cls('podcast-avatar')}]/@src")
+    avatars = root.xpath(f"//img[{has_class('podcast-avatar')}]/@src")
     assert avatars
     for src in set(avatars):
         target = posixpath.normpath(posixpath.join("episode", unquote(urlsplit(src).path)))
@@ -113,7 +108,7 @@ def test_singlehtml_ids_are_unique(build, outline: str) -> None:  # type: ignore
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     assert duplicates == []
     # Both episodes are on the page, and every in-page link has a target.
-    assert len(root.xpath(f"//div[{cls('podcast-turn')}]")) == 9 + 4
+    assert len(root.xpath(f"//div[{has_class('podcast-turn')}]")) == 9 + 4
     for href in root.xpath("//a[starts-with(@href, '#')]/@href"):
         if href == "#" or href.startswith("#t="):  # "#": the theme's link to the page top
             continue
@@ -123,8 +118,8 @@ def test_singlehtml_ids_are_unique(build, outline: str) -> None:  # type: ignore
     assert "#document-people#speaker-sam" in root.xpath("//a/@href")
     # Each episode's back links lead to that episode's own outline.
     for section in root.xpath("//section[starts-with(@id, 'document-')]"):
-        navs = section.xpath(f".//nav[{cls('podcast-outline')}]")
-        backlinks = section.xpath(f".//a[{cls('podcast-backlink')}]/@href")
+        navs = section.xpath(f".//nav[{has_class('podcast-outline')}]")
+        backlinks = section.xpath(f".//a[{has_class('podcast-backlink')}]/@href")
         if not navs:
             assert backlinks == []
             continue

@@ -17,10 +17,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOTS, build_copy, skip_unless, warnings_of
+from conftest import ROOTS, build_copy, skip_unless, warnings_of, without_colours
 from sphinx.util.parallel import parallel_available
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 EPISODES = ["ep01", "ep02", "ep03", "ep04", "ep05"]
 
@@ -39,7 +37,7 @@ def edit(path: Path, old: str | None, new: str) -> None:
 
 def progress(app, phase: str) -> list[str]:  # type: ignore[no-untyped-def]
     """The documents of the "reading sources... [ 50%] name" (or "writing output...") lines."""
-    status = _ANSI.sub("", app.status.getvalue())
+    status = without_colours(app.status.getvalue())
     return re.findall(rf"^{phase}\.\.\. \[\s*\d+%\] (\S+)\s*$", status, re.M)
 
 

@@ -13,13 +13,12 @@ import re
 import shutil
 import struct
 import zlib
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
-from conftest import ROOTS, podcast_warnings, warnings_of
+from conftest import ROOTS, BuildCache, build_app, podcast_warnings, warnings_of, without_colours
 from lxml import etree
 from lxml import html as lxml_html
 from sphinx.testing.util import SphinxTestApp
@@ -77,36 +76,17 @@ def build(
     **overrides: Any,
 ) -> SphinxTestApp:
     builddir = (outdir or srcdir.parent / f"_build-{builder}").resolve()
-    app = SphinxTestApp(
-        builder,
-        srcdir=srcdir,
-        builddir=builddir,
-        confoverrides=overrides,
-        status=StringIO(),
-        warning=StringIO(),
-        parallel=parallel,
-        freshenv=fresh,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(builder, srcdir, builddir, parallel=parallel, fresh=fresh, **overrides)
 
 
-class Builds:
+class Builds(BuildCache):
     """Builds of test-feed, made on first use and shared by a module's tests."""
 
     def __init__(self, factory: pytest.TempPathFactory) -> None:
-        self.factory = factory
-        self.apps: dict[tuple[str, tuple[tuple[str, Any], ...]], SphinxTestApp] = {}
+        super().__init__(factory, "feed")
 
-    def __call__(self, builder: str = "html", **overrides: Any) -> SphinxTestApp:
-        key = (builder, tuple(sorted(overrides.items())))
-        if key not in self.apps:
-            tmp = self.factory.mktemp(f"feed-{builder}")
-            self.apps[key] = build(prepare(tmp / "src"), builder, **overrides)
-        return self.apps[key]
+    def make(self, tmp: Path, builder: str, **overrides: Any) -> SphinxTestApp:
+        return build(prepare(tmp / "src"), builder, **overrides)
 
 
 @pytest.fixture(scope="module")
@@ -114,11 +94,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     return Builds(tmp_path_factory)
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
 def status(app: SphinxTestApp) -> str:
-    return _ANSI.sub("", app.status.getvalue())
+    return without_colours(app.status.getvalue())
 
 
 def feed_of(app: SphinxTestApp) -> etree._Element:

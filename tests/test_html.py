@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pytest
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, has_class, text, warnings_of
 
 import sphinx_podcast
 from sphinx_podcast.assets import served
@@ -33,11 +33,6 @@ EPISODE_TURNS = [
 ]
 
 
-def cls(name: str) -> str:
-    """An XPath test for one class among several."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
 def page(app, name: str = "episode.html"):  # type: ignore[no-untyped-def]
     return lxml.html.parse(str(Path(app.outdir) / name)).getroot()
 
@@ -48,7 +43,7 @@ def body(root):  # type: ignore[no-untyped-def]
 
 
 def turns(root):  # type: ignore[no-untyped-def]
-    return root.xpath(f"//div[{cls('podcast-turn')}]")
+    return root.xpath(f"//div[{has_class('podcast-turn')}]")
 
 
 def resolve(app, page_name: str, src: str) -> Path:  # type: ignore[no-untyped-def]
@@ -57,10 +52,6 @@ def resolve(app, page_name: str, src: str) -> Path:  # type: ignore[no-untyped-d
     assert not urlsplit(src).scheme, src
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_name), path))
     return Path(app.outdir) / joined
-
-
-def text(element) -> str:  # type: ignore[no-untyped-def]
-    return " ".join(element.text_content().split())
 
 
 @pytest.fixture
@@ -96,23 +87,23 @@ def test_css_is_linked_and_copied(built) -> None:  # type: ignore[no-untyped-def
 
 def test_episode_header(built) -> None:  # type: ignore[no-untyped-def]
     root = page(built)
-    (header,) = root.xpath(f"//*[{cls('podcast-episode')}]")
+    (header,) = root.xpath(f"//*[{has_class('podcast-episode')}]")
     assert header.tag == "header"
-    assert text(header.xpath(f".//*[{cls('podcast-episode-number')}]")[0]) == "Episode 12"
-    assert text(header.xpath(f".//*[{cls('podcast-episode-season')}]")[0]) == "Season 2"
-    assert text(header.xpath(f".//*[{cls('podcast-episode-date')}]")[0]) == "May 1, 2025"
-    assert text(header.xpath(f".//*[{cls('podcast-episode-duration')}]")[0]) == "1 h 3 min"
+    assert text(header.xpath(f".//*[{has_class('podcast-episode-number')}]")[0]) == "Episode 12"
+    assert text(header.xpath(f".//*[{has_class('podcast-episode-season')}]")[0]) == "Season 2"
+    assert text(header.xpath(f".//*[{has_class('podcast-episode-date')}]")[0]) == "May 1, 2025"
+    assert text(header.xpath(f".//*[{has_class('podcast-episode-duration')}]")[0]) == "1 h 3 min"
 
-    (hosts,) = header.xpath(f".//*[{cls('podcast-episode-hosts')}]")
+    (hosts,) = header.xpath(f".//*[{has_class('podcast-episode-hosts')}]")
     assert [(a.get("href"), text(a)) for a in hosts.xpath(".//a")] == [
         ("people.html#speaker-sam", "Sam Host")
     ]
-    (guests,) = header.xpath(f".//*[{cls('podcast-episode-guests')}]")
+    (guests,) = header.xpath(f".//*[{has_class('podcast-episode-guests')}]")
     assert [(a.get("href"), text(a)) for a in guests.xpath(".//a")] == [
         ("people.html#speaker-ada", "Ada Example"),
         ("people.html#speaker-michael", "Michaël Durand"),
     ]
-    (summary,) = header.xpath(f".//*[{cls('podcast-episode-summary')}]")
+    (summary,) = header.xpath(f".//*[{has_class('podcast-episode-summary')}]")
     assert text(summary) == (
         "Ada Example tells Sam how a weekend script turned into the open tide table "
         "of a small harbour town."
@@ -148,7 +139,7 @@ def test_turn_ids_are_unique(built) -> None:  # type: ignore[no-untyped-def]
 
 def test_speaker_label_is_canonical_name(built) -> None:  # type: ignore[no-untyped-def]
     for turn in turns(page(built)):
-        (label,) = turn.xpath(f".//*[{cls('podcast-speaker')}]")
+        (label,) = turn.xpath(f".//*[{has_class('podcast-speaker')}]")
         key = turn.get("data-speaker")
         assert text(label) == NAMES[key]
         assert label.xpath(".//a/@href") == [f"people.html#speaker-{key}"]
@@ -170,7 +161,7 @@ def test_non_ascii_aliases_resolve_to_one_key(built) -> None:  # type: ignore[no
 def test_time_link(built) -> None:  # type: ignore[no-untyped-def]
     expected = {"72": "01:12", "90": "01:30", "300": "05:00", "370": "06:10"}
     for turn in turns(page(built)):
-        links = turn.xpath(f".//a[{cls('podcast-time')}]")
+        links = turn.xpath(f".//a[{has_class('podcast-time')}]")
         start = turn.get("data-start")
         if start is None:
             assert links == []
@@ -182,7 +173,7 @@ def test_time_link(built) -> None:  # type: ignore[no-untyped-def]
 
 def test_time_link_of_first_timed_turn(built) -> None:  # type: ignore[no-untyped-def]
     (turn,) = page(built).xpath("//div[@data-start='72']")
-    (link,) = turn.xpath(f".//a[{cls('podcast-time')}]")
+    (link,) = turn.xpath(f".//a[{has_class('podcast-time')}]")
     assert link.get("href") == "#t=72"
     assert link.text_content() == "01:12"
 
@@ -213,8 +204,8 @@ def test_a_note_before_the_first_turn_is_no_turn(built) -> None:  # type: ignore
     paragraph = emphasis.getparent()
     assert paragraph.tag == "p"
     assert text(paragraph) == "Note: the last minutes of the recording were lost to a power cut."
-    assert emphasis.xpath(f"ancestor::*[{cls('podcast-turn')}]") == []
-    assert paragraph.xpath(f".//*[{cls('podcast-speaker')}]") == []
+    assert emphasis.xpath(f"ancestor::*[{has_class('podcast-turn')}]") == []
+    assert paragraph.xpath(f".//*[{has_class('podcast-speaker')}]") == []
 
 
 def test_colour_per_speaker(built) -> None:  # type: ignore[no-untyped-def]
@@ -236,7 +227,9 @@ def test_turn_avatars_are_copied(built) -> None:  # type: ignore[no-untyped-def]
     sources = {"ada": BASIC / "img" / "ada.png", "sam": BASIC / "_static" / "sam.png"}
     for turn in turns(page(built)):
         key = turn.get("data-speaker")
-        images = turn.xpath(f".//*[{cls('podcast-speaker')}]//img[{cls('podcast-avatar')}]")
+        images = turn.xpath(
+            f".//*[{has_class('podcast-speaker')}]//img[{has_class('podcast-avatar')}]"
+        )
         if key == "michael":  # no avatar anywhere
             assert images == []
             continue
@@ -248,11 +241,11 @@ def test_turn_avatars_are_copied(built) -> None:  # type: ignore[no-untyped-def]
 
 def test_speaker_profiles(built) -> None:  # type: ignore[no-untyped-def]
     root = page(built, "people.html")
-    profiles = root.xpath(f"//*[{cls('podcast-speaker-profile')}]")
+    profiles = root.xpath(f"//*[{has_class('podcast-speaker-profile')}]")
     assert [p.get("id") for p in profiles] == ["speaker-sam", "speaker-ada", "speaker-michael"]
     (ada,) = root.xpath("//*[@id='speaker-ada']")
     assert "podcast-speaker-profile" in ada.get("class").split()
-    (image,) = ada.xpath(f".//img[{cls('podcast-avatar')}]")
+    (image,) = ada.xpath(f".//img[{has_class('podcast-avatar')}]")
     target = resolve(built, "people.html", image.get("src"))
     assert target.is_file(), image.get("src")
     assert target.read_bytes() == (BASIC / "img" / "ada.png").read_bytes()
@@ -265,7 +258,7 @@ def test_no_turns_or_outline_outside_episodes(built) -> None:  # type: ignore[no
     for name in ("index.html", "people.html"):
         root = page(built, name)
         assert turns(root) == []
-        assert root.xpath(f"//*[{cls('podcast-outline')}]") == []
+        assert root.xpath(f"//*[{has_class('podcast-outline')}]") == []
 
 
 # -- outline and back links -------------------------------------------------------------
@@ -282,8 +275,8 @@ def outline_tree(ul):  # type: ignore[no-untyped-def]
     entries = []
     for li in ul.xpath("./li"):
         (entry,) = li.xpath("./p")
-        (link,) = entry.xpath(f"./a[not({cls('podcast-time')})]")
-        times = entry.xpath(f"./a[{cls('podcast-time')}]")
+        (link,) = entry.xpath(f"./a[not({has_class('podcast-time')})]")
+        times = entry.xpath(f"./a[{has_class('podcast-time')}]")
         time = None
         if times:
             (time_link,) = times
@@ -298,10 +291,10 @@ def outline_tree(ul):  # type: ignore[no-untyped-def]
 
 def test_outline(built) -> None:  # type: ignore[no-untyped-def]
     root = page(built)
-    (nav,) = root.xpath(f"//*[{cls('podcast-outline')}]")
+    (nav,) = root.xpath(f"//*[{has_class('podcast-outline')}]")
     assert nav.tag == "nav"
     assert nav.get("id")
-    (header,) = root.xpath(f"//*[{cls('podcast-episode')}]")
+    (header,) = root.xpath(f"//*[{has_class('podcast-episode')}]")
     assert header.getnext() is nav
     (ul,) = nav.xpath("./ul")
     assert outline_tree(ul) == OUTLINE
@@ -319,14 +312,14 @@ def section_body(section):  # type: ignore[no-untyped-def]
 
 
 def assert_backlinks(root, symbol: str) -> None:  # type: ignore[no-untyped-def]
-    (nav,) = root.xpath(f"//*[{cls('podcast-outline')}]")
+    (nav,) = root.xpath(f"//*[{has_class('podcast-outline')}]")
     outline_id = nav.get("id")
     outlined = [h[1:] for h in nav.xpath(".//a[not(starts-with(@href, '#t='))]/@href")]
     with_body = 0
     for section_id in outlined:
         (section,) = root.xpath(f"//section[@id='{section_id}']")
         content = section_body(section)
-        links = section.xpath(f"./*//a[{cls('podcast-backlink')}]")
+        links = section.xpath(f"./*//a[{has_class('podcast-backlink')}]")
         own = [a for a in links if a.xpath("ancestor::section[1]")[0] is section]
         if not content:  # "Part two": only a nested section
             assert own == [], section_id
@@ -340,7 +333,7 @@ def assert_backlinks(root, symbol: str) -> None:  # type: ignore[no-untyped-def]
         assert link.get("aria-label") is None
         assert link.get("title") == "Back to the outline"
     assert with_body == len(outlined) - 1
-    assert len(root.xpath(f"//a[{cls('podcast-backlink')}]")) == with_body
+    assert len(root.xpath(f"//a[{has_class('podcast-backlink')}]")) == with_body
 
 
 def test_backlinks(built) -> None:  # type: ignore[no-untyped-def]
@@ -360,8 +353,8 @@ def test_backlink_symbol_override(built) -> None:  # type: ignore[no-untyped-def
 
 def test_no_outline_without_directive_in_manual_mode(built) -> None:  # type: ignore[no-untyped-def]
     root = page(built, "auto.html")
-    assert root.xpath(f"//*[{cls('podcast-outline')}]") == []
-    assert root.xpath(f"//a[{cls('podcast-backlink')}]") == []
+    assert root.xpath(f"//*[{has_class('podcast-outline')}]") == []
+    assert root.xpath(f"//a[{has_class('podcast-backlink')}]") == []
 
 
 @pytest.mark.sphinx(
@@ -373,29 +366,29 @@ def test_no_outline_without_directive_in_manual_mode(built) -> None:  # type: ig
 def test_auto_outline(built) -> None:  # type: ignore[no-untyped-def]
     assert warnings_of(built) == []
     root = page(built, "auto.html")
-    (header,) = root.xpath(f"//*[{cls('podcast-episode')}]")
-    (nav,) = root.xpath(f"//*[{cls('podcast-outline')}]")
+    (header,) = root.xpath(f"//*[{has_class('podcast-episode')}]")
+    (nav,) = root.xpath(f"//*[{has_class('podcast-outline')}]")
     assert nav.tag == "nav" and nav.get("id")
     assert header.getnext() is nav
     (ul,) = nav.xpath("./ul")
     assert outline_tree_auto(ul) == [("#power-budgets", "00:20"), ("#maintenance", None)]
     for section_id in ("power-budgets", "maintenance"):
         (section,) = root.xpath(f"//section[@id='{section_id}']")
-        (link,) = section_body(section)[-1].xpath(f"./a[{cls('podcast-backlink')}]")
+        (link,) = section_body(section)[-1].xpath(f"./a[{has_class('podcast-backlink')}]")
         assert link.get("href") == f"#{nav.get('id')}"
     # A page that places its outline keeps exactly that one.
     episode = page(built)
-    assert len(episode.xpath(f"//*[{cls('podcast-outline')}]")) == 1
-    assert outline_tree(episode.xpath(f"//nav[{cls('podcast-outline')}]/ul")[0]) == OUTLINE
+    assert len(episode.xpath(f"//*[{has_class('podcast-outline')}]")) == 1
+    assert outline_tree(episode.xpath(f"//nav[{has_class('podcast-outline')}]/ul")[0]) == OUTLINE
     # Pages that are not episodes get no outline.
-    assert page(built, "people.html").xpath(f"//*[{cls('podcast-outline')}]") == []
+    assert page(built, "people.html").xpath(f"//*[{has_class('podcast-outline')}]") == []
 
 
 def outline_tree_auto(ul):  # type: ignore[no-untyped-def]
     entries = []
     for li in ul.xpath("./li"):
-        (link,) = li.xpath(f"./p/a[not({cls('podcast-time')})]")
-        times = li.xpath(f"./p/a[{cls('podcast-time')}]")
+        (link,) = li.xpath(f"./p/a[not({has_class('podcast-time')})]")
+        times = li.xpath(f"./p/a[{has_class('podcast-time')}]")
         if times:
             assert times[0].get("href") == "#t=20"
         entries.append((link.get("href"), times[0].text_content() if times else None))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import warnings_of
+from conftest import build_app, text, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_podcast.cli import main
@@ -51,17 +51,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     stderr = io.StringIO()
     with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
         status = main(["import", str(POSTS), "-o", str(out), "--init", "--host", "Sam Host"])
-        app = SphinxTestApp(
-            "html",
-            srcdir=out,
-            builddir=out / "_build",
-            status=io.StringIO(),
-            warning=io.StringIO(),
-        )
-        try:
-            app.build()
-        finally:
-            app.cleanup()
+        app = build_app("html", out, out / "_build")
     return Corpus(out, status, stderr.getvalue(), app)
 
 
@@ -71,10 +61,6 @@ def turns(root: lxml.html.HtmlElement) -> list[tuple[str, str | None]]:
         (div.get("data-speaker"), div.get("data-start"))
         for div in root.xpath("//div[contains(concat(' ', @class, ' '), ' podcast-turn ')]")
     ]
-
-
-def text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
 
 
 SAM = ("sam-host", None)

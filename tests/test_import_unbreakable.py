@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import warnings_of
-from sphinx.testing.util import SphinxTestApp
+from conftest import build_app, warnings_of
 
 from sphinx_podcast import cli
 from sphinx_podcast.importers import InputError, convert
@@ -85,11 +84,7 @@ def test_option_values_are_escaped_so_myst_reads_them_back(tmp_path, capsys) -> 
     out = tmp_path / "site"
     status, err = run(capsys, "import", sources, "-o", out, "--init")
     assert status == 0, err
-    app = SphinxTestApp("html", srcdir=out, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_app("html", out, fresh=True)
     assert [w for w in warnings_of(app) if "podcast" in w] == []
     episode = app.env.get_domain("podcast").episodes["2025-01-01-values"]
     assert episode.tags == ("#one", "two # three")

@@ -14,12 +14,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, text, warnings_of
 from sphinx.util.inventory import InventoryFile
-
-
-def text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
 
 
 def labelled_links(path: Path) -> dict[str, tuple[str | None, str]]:

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, build_app, warnings_of
 from sphinx.util.texescape import escape
 
 from sphinx_podcast.writers.latex import STY
@@ -36,11 +36,7 @@ def latex_build(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-un
         if root not in built:
             srcdir = tmp_path_factory.mktemp(root) / "src"
             shutil.copytree(ROOTS / f"test-{root}", srcdir)
-            app = SphinxTestApp("latex", srcdir=srcdir, freshenv=True)
-            try:
-                app.build()
-            finally:
-                app.cleanup()
+            app = build_app("latex", srcdir, fresh=True)
             (tex,) = Path(app.outdir).glob("*.tex")
             built[root] = (app, tex.read_text(encoding="utf-8"))
         return built[root]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOTS, warnings_of
+from conftest import ROOTS, has_class, parse, text, warnings_of
 
 TITLES = {
     "ep1": "Tide Tables by Hand",
@@ -22,18 +22,6 @@ TITLES = {
     "ep4": "The Lighthouse Special",
     "ep7": "Seven Bells",
 }
-
-
-def parse(path: Path) -> lxml.html.HtmlElement:
-    return lxml.html.parse(str(path)).getroot()
-
-
-def text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
-
-
-def has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 def the_list(app, page: str) -> lxml.html.HtmlElement:  # type: ignore[no-untyped-def]

@@ -9,18 +9,16 @@ from __future__ import annotations
 import re
 import shutil
 import wave
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import podcast_warnings, warnings_of
+from conftest import ROOTS, BuildCache, build_app, podcast_warnings, warnings_of
 from lxml import html as lxml_html
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_podcast import media
 
-ROOTS = Path(__file__).parent / "roots"
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
 
 
@@ -48,35 +46,18 @@ def build(
     if not srcdir.exists():
         shutil.copytree(ROOTS / f"test-{root}", srcdir)
         write_media(srcdir, media_seconds)
-    app = SphinxTestApp(
-        builder,
-        srcdir=srcdir,
-        builddir=tmp / "_build",
-        confoverrides=overrides,
-        status=StringIO(),
-        warning=StringIO(),
-        parallel=parallel,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app(builder, srcdir, tmp / "_build", parallel=parallel, **overrides)
 
 
-class Builds:
+class Builds(BuildCache):
     """Builds of one root, made on first use and shared by a module's tests."""
 
     def __init__(self, factory: pytest.TempPathFactory, root: str) -> None:
-        self.factory, self.root = factory, root
-        self.apps: dict[tuple[str, tuple[tuple[str, Any], ...]], SphinxTestApp] = {}
+        super().__init__(factory, root)
+        self.root = root
 
-    def __call__(self, builder: str = "html", **overrides: Any) -> SphinxTestApp:
-        key = (builder, tuple(sorted(overrides.items())))
-        if key not in self.apps:
-            tmp = self.factory.mktemp(f"{self.root}-{builder}")
-            self.apps[key] = build(tmp, self.root, builder, **overrides)
-        return self.apps[key]
+    def make(self, tmp: Path, builder: str, **overrides: Any) -> SphinxTestApp:
+        return build(tmp, self.root, builder, **overrides)
 
 
 @pytest.fixture(scope="module")

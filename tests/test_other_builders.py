@@ -18,16 +18,12 @@ from urllib.parse import unquote, urlsplit
 
 import lxml.html
 import pytest
-from conftest import ROOTS
+from conftest import ROOTS, has_class
 from lxml import etree
 
 DEMO = Path(__file__).parent.parent / "demo_docs"
 EPISODE = "episodes/001-tools-that-last"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-def cls(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 class Site:
@@ -76,11 +72,13 @@ def test_dirhtml_links_and_back_links(demo: Site) -> None:
     tree = lxml.html.parse(str(page)).getroot()
     ids = _ids(tree)
     assert sorted({i for i in ids if ids.count(i) > 1}) == []
-    (outline,) = tree.xpath(f"//nav[{cls('podcast-outline')}]/@id")
-    backlinks = tree.xpath(f"//a[{cls('podcast-backlink')}]/@href")
+    (outline,) = tree.xpath(f"//nav[{has_class('podcast-outline')}]/@id")
+    backlinks = tree.xpath(f"//a[{has_class('podcast-backlink')}]/@href")
     assert len(backlinks) == 6 and set(backlinks) == {"#" + outline}
     # Links to other pages lead to a page that has the target id.
-    hrefs = tree.xpath(f"//*[{cls('podcast-speaker')} or {cls('podcast-episode')}]//a/@href")
+    hrefs = tree.xpath(
+        f"//*[{has_class('podcast-speaker')} or {has_class('podcast-episode')}]//a/@href"
+    )
     assert "../../people/#speaker-sam" in hrefs
     assert "../../speakers/ada/#speaker-ada" in hrefs  # a generated page
     for href in hrefs:
@@ -108,18 +106,18 @@ def test_singlehtml_one_page_unique_ids_and_local_links(demo: Site) -> None:
     ours = [str(i) for page in pages for i in page.xpath(".//@id")]
     assert len(ours) > 100
     assert sorted({i for i in ours if ids.count(i) > 1}) == []
-    assert len(tree.xpath(f"//div[{cls('podcast-turn')}]")) > 60  # every episode on the page
+    assert len(tree.xpath(f"//div[{has_class('podcast-turn')}]")) > 60  # every episode on the page
     for href in tree.xpath("//a[starts-with(@href, '#')]/@href"):
         if href == "#" or href.startswith("#t="):
             continue
         assert href.rsplit("#", 1)[1] in ids, href
     # Each episode's back links lead to its own outline.
     for page in pages[:4]:
-        navs = page.xpath(f".//nav[{cls('podcast-outline')}]/@id")
-        backlinks = set(page.xpath(f".//a[{cls('podcast-backlink')}]/@href"))
+        navs = page.xpath(f".//nav[{has_class('podcast-outline')}]/@id")
+        backlinks = set(page.xpath(f".//a[{has_class('podcast-backlink')}]/@href"))
         assert backlinks == ({"#" + navs[0]} if navs else set())
     # (17: episode 2 has a "Highlighted quotes" section too)
-    assert sum(len(page.xpath(f".//a[{cls('podcast-backlink')}]")) for page in pages) == 17
+    assert sum(len(page.xpath(f".//a[{has_class('podcast-backlink')}]")) for page in pages) == 17
 
 
 # -- epub ------------------------------------------------------------------------------
@@ -162,12 +160,12 @@ def test_epub_turns_and_outline_are_styled(demo: Site) -> None:
     doc = etree.parse(str(page), etree.XMLParser(no_network=True)).getroot()
     ns = {"h": XHTML[1:-1]}
     assert doc.xpath("//h:link[contains(@href, 'podcast.css')]", namespaces=ns)
-    turns = doc.xpath(f"//h:div[{cls('podcast-turn')}]", namespaces=ns)
+    turns = doc.xpath(f"//h:div[{has_class('podcast-turn')}]", namespaces=ns)
     assert len(turns) == 26
     assert all(re.search(r"podcast-color-\d", turn.get("class")) for turn in turns)
     texts = [" ".join("".join(turn.itertext()).split()) for turn in turns]
     assert [t for t in texts if t.startswith("Ada Example [01:12]: Honestly, out of spite.")]
-    outline = doc.xpath(f"//h:nav[{cls('podcast-outline')}]", namespaces=ns)
+    outline = doc.xpath(f"//h:nav[{has_class('podcast-outline')}]", namespaces=ns)
     assert len(outline) == 1
     assert "A weekend project [00:00]" in " ".join("".join(outline[0].itertext()).split())
     # No player in an e-book: nothing links to "#t=".
@@ -315,12 +313,12 @@ def test_epub_when_another_extension_registers_epub_visitors(unforeseen: Site) -
     outdir = unforeseen.build("epub")
     page = outdir / "episode.xhtml"
     doc = etree.parse(str(page), etree.XMLParser(no_network=True)).getroot()
-    turns = doc.xpath(f"//*[{cls('podcast-turn')}]")
+    turns = doc.xpath(f"//*[{has_class('podcast-turn')}]")
     assert len(turns) == 3
     texts = [" ".join("".join(turn.itertext()).split()) for turn in turns]
     assert texts[0] == "Sam Host [00:10]: Who are you?"
     assert texts[1] == "Ada Example [01:12]: A guest, at [01:30] and later."
-    assert doc.xpath(f"//*[{cls('podcast-outline')}]")
+    assert doc.xpath(f"//*[{has_class('podcast-outline')}]")
     # the remote avatar was not downloaded (no network, no warning: -W passed)
     assert not doc.xpath("//*[local-name()='img' and contains(@src, 'ada')]")
 
@@ -330,7 +328,7 @@ def test_dirhtml_when_another_extension_registers_dirhtml_visitors(unforeseen: S
     turn still reads name, time and words (it loses only our classes and data)."""
     outdir = unforeseen.build("dirhtml")
     root = lxml.html.parse(str(outdir / "episode" / "index.html")).getroot()
-    turns = root.xpath(f"//*[{cls('podcast-turn')}]")
+    turns = root.xpath(f"//*[{has_class('podcast-turn')}]")
     texts = [" ".join("".join(turn.itertext()).split()) for turn in turns]
     assert texts[:2] == [
         "Sam Host [00:10]: Who are you?",

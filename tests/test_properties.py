@@ -16,7 +16,7 @@ import string
 from pathlib import Path
 
 import pytest
-from conftest import warnings_of
+from conftest import build_app, warnings_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
@@ -266,11 +266,7 @@ def test_random_pages_never_crash_the_build(tmp_path_factory, texts: list[str]) 
         (srcdir / f"{name}.md").write_text(text, encoding="utf-8")
     toctree = "\n".join(names)
     (srcdir / "index.md").write_text(f"# Index\n\n```{{toctree}}\n{toctree}\n```\n", "utf-8")
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()  # an exception here fails the test, with its traceback
-    finally:
-        app.cleanup()
+    app = build_app("html", srcdir, fresh=True)  # an exception fails the test, with its traceback
     for line in warnings_of(app):  # each at its page's line (or conf.py's values)
         if "[podcast." in line:
             assert re.match(r"^(?:page\d+\.md:\d+|(?:WARNING: )?conf\.py): ", line), line

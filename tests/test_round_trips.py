@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, resolved_doctree, warnings_of
+from conftest import ROOTS, build_app, resolved_doctree, warnings_of
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_podcast import cli, formats
@@ -37,12 +37,7 @@ def turns(app, docname: str) -> list[tuple[str, float | None, str]]:  # type: ig
 
 
 def build(srcdir: Path) -> SphinxTestApp:
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_app("html", srcdir, fresh=True)
 
 
 @pytest.fixture(scope="module")

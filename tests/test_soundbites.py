@@ -17,9 +17,8 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 import pytest
-from conftest import ROOTS, build_copy, warnings_of
+from conftest import ROOTS, build_copy, has_class, parse, text, warnings_of
 from test_crosspage_incremental import bodies, build, edit, progress
-from test_speaker_pages import has_class, parse, text
 
 from sphinx_podcast.soundbites import quote_in
 

@@ -15,9 +15,8 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import lxml.html
 import pytest
-from conftest import ROOTS, build_copy, skip_unless, warnings_of
+from conftest import ROOTS, build_copy, has_class, parse, skip_unless, text, warnings_of
 from sphinx.util.inventory import InventoryFile
 from test_crosspage_incremental import bodies, build, edit, progress
 
@@ -26,18 +25,6 @@ from sphinx_podcast.speaker_pages import page_docname, page_source
 from sphinx_podcast.transforms import airtime
 
 ROOT = ROOTS / "test-speakerpages"
-
-
-def parse(path: Path) -> lxml.html.HtmlElement:
-    return lxml.html.parse(str(path)).getroot()
-
-
-def text(element: lxml.html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
-
-
-def has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
 @pytest.fixture(scope="module")

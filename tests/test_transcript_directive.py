@@ -12,9 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, podcast_warnings, resolved_doctree, warnings_of
+from conftest import ROOTS, build_app, podcast_warnings, resolved_doctree, warnings_of
 from docutils import nodes
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_podcast import nodes as pn
 
@@ -43,12 +42,7 @@ def turns_of(doctree: nodes.Node) -> list[tuple[str, float | None, str]]:
 def built(tmp_path_factory):  # type: ignore[no-untyped-def]
     srcdir = tmp_path_factory.mktemp("transcript") / "src"
     shutil.copytree(ROOTS / "test-transcript", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()  # other tests of this module make apps of their own
-    yield app
+    yield build_app("html", srcdir, fresh=True)  # cleaned up: other tests make apps too
 
 
 def doctree(app, docname: str):  # type: ignore[no-untyped-def]

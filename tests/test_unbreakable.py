@@ -13,9 +13,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from conftest import ROOTS, podcast_warnings, resolved_doctree, warnings_of
+from conftest import ROOTS, build_app, podcast_warnings, resolved_doctree, warnings_of
 from lxml import etree, html
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_podcast import nodes as pn
 
@@ -47,12 +46,7 @@ def built(tmp_path_factory):  # type: ignore[no-untyped-def]
     shutil.copytree(ROOTS / "test-unbreakable", srcdir)
     (srcdir / "controls.md").write_text(CONTROLS_PAGE, encoding="utf-8")
     (srcdir / "media" / "controls.vtt").write_text(CONTROLS_VTT, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()  # raises if anything crashed
-    finally:
-        app.cleanup()
-    return app
+    return build_app("html", srcdir, fresh=True)  # raises if anything crashed
 
 
 def warned(app, page: str) -> list[str]:  # type: ignore[no-untyped-def]

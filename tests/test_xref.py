@@ -15,7 +15,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import podcast_warnings, warnings_of
+from conftest import parse, podcast_warnings, warnings_of
 from sphinx.addnodes import pending_xref
 from sphinx.util.inventory import InventoryFile
 
@@ -65,10 +65,6 @@ EXPECTED_TEXT = {
 }
 
 _WARNING = re.compile(r"^(?P<location>\S+:\d+): WARNING: (?P<message>.*) \[(?P<type>[\w.]+)\]$")
-
-
-def parse(path: Path) -> lxml.html.HtmlElement:
-    return lxml.html.parse(str(path)).getroot()
 
 
 def labelled_items(root: lxml.html.HtmlElement) -> list[tuple[str, lxml.html.HtmlElement]]:
