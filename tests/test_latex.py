@@ -1,7 +1,8 @@
 """The LaTeX writer: what it puts in the .tex file (no TeX needed; see test_pdf.py for PDFs).
 
-tests/roots/test-latex: an episode with media, an outline, three speakers and
-back links, and a people page with a local and a remote avatar.
+tests/roots/test-latex: an episode with media, an outline, three speakers, back
+links and two highlights (one in an untimed turn), and a people page with a local
+and a remote avatar.
 tests/roots/test-hostile: LaTeX's special characters in every field an author fills.
 """
 
@@ -160,6 +161,48 @@ def test_profiles_show_local_avatars_only(latex_build) -> None:  # type: ignore[
     ]
     assert (Path(app.outdir) / "lena.png").is_file()
     assert "example.org/ben.png" not in tex
+
+
+def test_pull_quotes_are_spaced_and_untimed_ones_link_nowhere(latex_build) -> None:  # type: ignore[no-untyped-def]
+    _app, tex = latex_build("latex")
+    # In their turns, in the episode's highlights and on the people page (Ben's, Rosa's).
+    assert tex.count(r"\begin{sphinxpodcastsoundbite}") == 6
+    # Space before and after each: its rules keep clear of the lines around it.
+    quotes = re.findall(
+        r"\n\\sphinxpodcastsoundbitespace\n\\begin\{sphinxpodcastsoundbite\}.*?"
+        r"\\end\{sphinxpodcastsoundbite\}\n\\sphinxpodcastsoundbitespace\n",
+        tex,
+        re.DOTALL,
+    )
+    assert len(quotes) == 6
+    assert r"\newcommand\sphinxpodcastsoundbitespace{\par\addvspace{\bigskipamount}}" in (
+        STY.read_text(encoding="utf-8")
+    )
+
+    def person(key: str, name: str) -> str:
+        return (
+            rf"{{\hyperref[\detokenize{{people:speaker-{key}}}]"
+            rf"{{\sphinxcrossref{{\DUrole{{podcast-speaker-ref}}{{{name}}}}}}}}}"
+        )
+
+    ben, rosa = person("ben", "Ben Okafor"), person("rosa", "Rosa Lind")
+    at_1_00 = (
+        r"{\hyperref[\detokenize{episode:soundbite-1}]"
+        r"{\sphinxcrossref{\DUrole{podcast-turn-ref}{01:00}}}}"
+    )
+    episode = r"{\hyperref[\detokenize{episode::doc}]{\sphinxcrossref{Measuring the Harbour}}}"
+    captions = re.findall(r"\\sphinxpodcastsoundbitecaption\{(.*)\}\n", tex)
+    # A timed highlight's time links to its moment; an untimed one shows no link text
+    # ("Go to the quote" means nothing on paper), only who said it (and the episode).
+    assert captions == [
+        f"{ben} · {at_1_00}",  # the episode's highlights
+        rosa,
+        f"{ben} · {at_1_00}",  # in the turns
+        rosa,
+        f"{ben} · {episode} · {at_1_00}",  # the people page
+        f"{rosa} · {episode}",
+    ]
+    assert "Go to the quote" not in tex
 
 
 def test_hostile_text_is_escaped(latex_build) -> None:  # type: ignore[no-untyped-def]

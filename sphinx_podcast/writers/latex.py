@@ -277,10 +277,13 @@ def visit_soundbite(self: LaTeXTranslator, node: pn.soundbite) -> None:
     quote = [child for child in node.children if isinstance(child, nodes.block_quote)]
     others = [child for child in node.children if not isinstance(child, nodes.block_quote)]
     body = _render(self, *(grandchild for child in quote for grandchild in child.children))
-    self.body.append(f"\n\\begin{{sphinxpodcastsoundbite}}{_labels(self, node)}%\n{body}\n")
+    self.body.append(
+        "\n\\sphinxpodcastsoundbitespace"
+        f"\n\\begin{{sphinxpodcastsoundbite}}{_labels(self, node)}%\n{body}\n"
+    )
     for child in others:
         child.walkabout(self)
-    self.body.append("\n\\end{sphinxpodcastsoundbite}\n")
+    self.body.append("\n\\end{sphinxpodcastsoundbite}\n\\sphinxpodcastsoundbitespace\n")
     raise nodes.SkipNode
 
 
@@ -289,11 +292,30 @@ def depart_soundbite(self: LaTeXTranslator, node: pn.soundbite) -> None:
 
 
 def visit_soundbite_caption(self: LaTeXTranslator, node: pn.soundbite_caption) -> None:
-    self.body.append("\n\\sphinxpodcastsoundbitecaption{")
+    """Who said it and when. An untimed highlight's link ("Go to the quote") means
+    nothing on paper: it is left out (with its separator), the speaker stays."""
+    parts = list(node.children)
+    if isinstance(node.parent, pn.soundbite) and node.parent.get("start") is None:
+        parts = _without_moment_link(parts)
+    if parts:
+        self.body.append("\n\\sphinxpodcastsoundbitecaption{")
+        for part in parts:
+            part.walkabout(self)
+        self.body.append("}\n")
+    raise nodes.SkipNode
+
+
+def _without_moment_link(parts: list[nodes.Node]) -> list[nodes.Node]:
+    """The caption's parts but its last, the moment link (see soundbite_lists.caption),
+    and the `` · `` before it."""
+    kept = parts[:-1]
+    if kept and isinstance(kept[-1], nodes.Text) and not kept[-1].astext().strip(" ·"):
+        kept.pop()
+    return kept
 
 
 def depart_soundbite_caption(self: LaTeXTranslator, node: pn.soundbite_caption) -> None:
-    self.body.append("}\n")
+    pass  # written by the visitor (SkipNode)
 
 
 # -- the rest ------------------------------------------------------------------------
