@@ -30,7 +30,7 @@ from ..model import (
 from ..references import podcast_xref
 from ..warnings_ import Subtype, warn
 from . import PodcastDirective
-from .media import episode_players
+from .episode_players import episode_players
 
 _MIME_TYPE = re.compile(r"^(?:audio|video)/[a-z0-9][a-z0-9.+-]*$")
 EXPLICIT_VALUES = {"yes": True, "true": True, "no": False, "false": False, "clean": False}
