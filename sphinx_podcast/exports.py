@@ -11,8 +11,9 @@ timed (the others' times are interpolated); the text and HTML files always. Chap
 are the page's timed sections: each section after the episode header that
 holds a timed turn starts a chapter at its first turn's time.
 
-The files are written when the page is written (``doctree-resolved``), from
-that page's resolved doctree alone: a page-local output, safe under ``-j``.
+The files are written with the page (``html-page-context``, in the process that
+writes it: a worker under ``-j``), from that page's resolved doctree alone: a
+page-local output, safe under ``-j``.
 What the feed must know of them (is there a transcript, are there chapters)
 is noted in the domain at read time and answered by :func:`transcript_kind`
 and :func:`episode_chapters` from domain data only, with the same speaker
@@ -215,30 +216,57 @@ def _write(path: Path, text: str) -> None:
 
 
 def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Before the page is written: its download links; files of a transcript (or
+    chapters) that is gone are removed."""
     if not writes_exports(app.builder):
         return
     domain = get_podcast_domain(app.env)
     add_download_links(doctree, domain)
-    wanted = {path: kind for kind, path, _mime, _label in export_files(domain, docname)}
+    if docname not in domain.episodes:
+        return
+    wanted = {path for _kind, path, _mime, _label in export_files(domain, docname)}
     outdir = Path(app.outdir)
-    suffixes = [suffix for _name, suffix, _mime, _label in EXPORTS] + [CHAPTERS_SUFFIX]
-    for suffix in suffixes:  # files of a transcript (or chapters) that is gone
+    for suffix in [suffix for _name, suffix, _mime, _label in EXPORTS] + [CHAPTERS_SUFFIX]:
         path = docname + suffix
-        if path not in wanted and (outdir / path).is_file() and docname in domain.episodes:
+        if path not in wanted and (outdir / path).is_file():
             (outdir / path).unlink()
+
+
+def _on_html_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """The page's files, written with the page: under ``-j`` in the worker process
+    that writes it (Sphinx resolves every page in the main process, one at a time)."""
+    if doctree is not None and writes_exports(app.builder):
+        write_exports(app, doctree, pagename)
+
+
+def write_exports(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The transcript and chapters files of *docname*, from its resolved doctree."""
+    domain = get_podcast_domain(app.env)
+    wanted = {path: kind for kind, path, _mime, _label in export_files(domain, docname)}
     if not wanted:
         return
     episode = domain.episodes[docname]
     cues = turn_cues(doctree)
     language = get_config(app.config).feed.language or app.config.language or ""
     total = episode.duration
+    # VTT, SRT and JSON time the same cues: timed once here
+    timed = None
+    if any(kind in TIMED_ONLY for kind in wanted.values()):
+        timed = formats.timed_cues(cues, total)
+    outdir = Path(app.outdir)
     for path, kind in wanted.items():
         if kind == "vtt":
-            text = formats.to_vtt(cues, total=total)
+            text = formats.to_vtt(cues, total=total, timed=timed)
         elif kind == "srt":
-            text = formats.to_srt(cues, total=total)
+            text = formats.to_srt(cues, total=total, timed=timed)
         elif kind == "json":
-            text = formats.to_podcast_json(cues, total=total, language=language)
+            text = formats.to_podcast_json(cues, total=total, language=language, timed=timed)
         elif kind == "txt":
             text = formats.to_text(cues)
         elif kind == "html":
@@ -306,3 +334,4 @@ def visit_transcript_downloads(self: Any, node: transcript_downloads) -> None:
 def setup_exports(app: Sphinx) -> None:
     app.add_node(transcript_downloads, html=(visit_transcript_downloads, None))
     app.connect("doctree-resolved", _on_doctree_resolved)
+    app.connect("html-page-context", _on_html_page_context)

@@ -24,7 +24,7 @@ from typing import Any
 from ..model import format_time
 from .base import Chapter, Cue, FormatError, Transcript, strip_control_characters
 from .clock import format_clock, parse_clock
-from .cue_times import fill_times
+from .cue_times import fill_times, timed_cues
 from .htmltranscript import to_html
 from .jsonformats import (
     chapters_to_json,
@@ -51,6 +51,7 @@ __all__ = [
     "read",
     "read_chapters",
     "strip_control_characters",
+    "timed_cues",
     "to_html",
     "to_podcast_json",
     "to_srt",

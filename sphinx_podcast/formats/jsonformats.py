@@ -11,7 +11,7 @@ from typing import Any
 from ..inputs import MAX_JSON_DEPTH, MAX_SECONDS, shorten
 from .base import Chapter, Cue, FormatError, Transcript, map_speaker, speaker_name
 from .clock import seconds_value, to_ms
-from .cue_times import fill_times
+from .cue_times import timed_cues
 
 PODCAST_JSON_VERSION = "1.0.0"
 #: The value of ``"segmentation"`` in a file of one segment per speaker turn.
@@ -215,14 +215,20 @@ def to_podcast_json(
     speakers_by_key: Mapping[str, str] | None = None,
     total: float | None = None,
     language: str = "",
+    timed: Sequence[tuple[Cue, int, int, int]] | None = None,
 ) -> str:
     """The podcast namespace's JSON transcript: one segment per cue (a turn), times in
     seconds. ``"segmentation": "turns"`` says so (the namespace does not define it;
-    readers ignore it): read back, two turns of one speaker stay two turns."""
-    cues = [c for c in cues if c.text.strip()]
-    times = fill_times(cues, total)
+    readers ignore it): read back, two turns of one speaker stay two turns.
+
+    *timed* is what :func:`~sphinx_podcast.formats.timed_cues` gives for *cues* and
+    *total*, when the caller has it already (the exports time a page once for VTT, SRT
+    and JSON).
+    """
+    if timed is None:
+        timed = timed_cues(cues, total)
     segments = []
-    for cue, (start, end) in zip(cues, times, strict=True):
+    for cue, start, end, _limit in timed:
         segment: dict[str, Any] = {}
         name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
         if name:

@@ -99,12 +99,20 @@ def to_srt(
     *,
     speakers_by_key: Mapping[str, str] | None = None,
     total: float | None = None,
+    timed: Sequence[tuple[Cue, int, int, int]] | None = None,
 ) -> str:
     """SubRip: numbered cards of at most two lines of 32 characters; a new card at every
     speaker change, whose first card starts with ``Name:`` (on a line of its own when it
-    leaves less than 8 characters for the text; a name that does not fit a line is cut)."""
+    leaves less than 8 characters for the text; a name that does not fit a line is cut).
+
+    *timed* is what :func:`~sphinx_podcast.formats.timed_cues` gives for *cues* and
+    *total*, when the caller has it already (the exports time a page once for VTT, SRT
+    and JSON).
+    """
     cards: list[str] = []
-    for cue, start, end, limit in timed_cues(cues, total):
+    if timed is None:
+        timed = timed_cues(cues, total)
+    for cue, start, end, limit in timed:
         label = speaker_label(speaker_name(cue.speaker, speakers_by_key))
         own_line = len(label) + 1 > LINE_WIDTH - MIN_TEXT_WIDTH
         first_width = LINE_WIDTH if own_line or not label else LINE_WIDTH - len(label) - 1

@@ -48,6 +48,7 @@ def to_vtt(
     *,
     speakers_by_key: Mapping[str, str] | None = None,
     total: float | None = None,
+    timed: Sequence[tuple[Cue, int, int, int]] | None = None,
 ) -> str:
     """WebVTT of *cues* (turns): a new cue at every speaker change, the speaker as a
     voice span, text escaped, lines of at most 65 characters (a long turn becomes
@@ -57,10 +58,15 @@ def to_vtt(
     ``speakers_by_key`` maps a cue's speaker (a key) to the name written; unknown
     times are filled in (see :func:`~sphinx_podcast.formats.fill_times`, *total*
     is the episode's length in seconds, if known).
+    *timed* is what :func:`~sphinx_podcast.formats.timed_cues` gives for *cues* and
+    *total*, when the caller has it already (the exports time a page once for VTT, SRT
+    and JSON).
     """
     out = io.StringIO()
     out.write("WEBVTT\n")
-    for number, (cue, start, end, limit) in enumerate(timed_cues(cues, total), start=1):
+    if timed is None:
+        timed = timed_cues(cues, total)
+    for number, (cue, start, end, limit) in enumerate(timed, start=1):
         name = speaker_name(cue.speaker, speakers_by_key)
         voice = f"<v {escape_voice(name)}>" if name.strip() else ""
         first_width = max(LINE_WIDTH - len(voice), 20)
