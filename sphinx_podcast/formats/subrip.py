@@ -117,7 +117,9 @@ def to_srt(
         own_line = len(label) + 1 > LINE_WIDTH - MIN_TEXT_WIDTH
         first_width = LINE_WIDTH if own_line or not label else LINE_WIDTH - len(label) - 1
         # "-->" would read as timings: an SRT card's text cannot hold it
-        text = escape_formatting(cue.text.replace("-->", "->"))
+        text = cue.text.replace("-->", "->")
+        if "<" in text or "{" in text:  # (a regular expression scan less per turn)
+            text = escape_formatting(text)
         lines = wrap(text, partial(_budget, first_width))
         if own_line:
             lines.insert(0, label)
@@ -126,7 +128,9 @@ def to_srt(
         blocks = [lines[i : i + LINES_PER_CARD] for i in range(0, len(lines), LINES_PER_CARD)]
         for index, block in enumerate(blocks):
             # a card that would read as "Name: …" without being one: a word joiner first
-            if (index or not label) and split_prefix("\n".join(block)) is not None:
+            # (no colon, no "Name:": most cards skip the regular expression)
+            joined = "\n".join(block) if index or not label else ""
+            if ":" in joined and split_prefix(joined) is not None:
                 block[0] = _WORD_JOINER + block[0]
         for (card_start, card_end), card in zip(
             timed_blocks(start, end, limit, blocks), blocks, strict=True

@@ -85,7 +85,9 @@ def to_vtt(
         ):
             out.write(f"{identifier}\n{format_clock(block_start)} --> {format_clock(block_end)}\n")
             identifier = ""
-            out.write(voice + "\n".join(escape_text(line) for line in lines) + "\n")
+            if escaped:
+                lines = [escape_text(line) for line in lines]
+            out.write(voice + "\n".join(lines) + "\n")
     return out.getvalue()
 
 
