@@ -177,7 +177,10 @@ def spoken_blocks(node: nodes.Node) -> list[str]:
     if isinstance(node, _LEFT_OUT):
         return []
     if isinstance(node, nodes.TextElement | nodes.Text):
-        text = " ".join(_GAP_BEFORE_PUNCTUATION.sub("", _inline_text(node)).split())
+        text = _inline_text(node)
+        if _GAP in text:  # (most paragraphs left nothing out: no regular expression scan)
+            text = _GAP_BEFORE_PUNCTUATION.sub("", text)
+        text = " ".join(text.split())
         if text and isinstance(node, nodes.attribution):
             text = "\u2014" + text  # as the HTML writer shows it
         return [text] if text else []
