@@ -37,6 +37,9 @@ DEFAULT_SEED = 20260101
 TIMED_CHOICES = ("all", "third")
 DEFAULT_TIMED = "all"
 
+SITE_URL = "https://podcast.example.org/"
+MEDIA_URL = "https://media.example.org/"
+
 # key -> (display name, alias used in bold turns, role)
 SPEAKERS: dict[str, tuple[str, str, str]] = {
     "sam": ("Sam Quill", "Sam", "host"),
@@ -202,6 +205,14 @@ def turn_lines(turn: Turn) -> list[str]:
     return lines
 
 
+def audio_url(episode: Episode) -> str:
+    return f"{MEDIA_URL}ep{episode.number:04d}.mp3"
+
+
+def audio_bytes(episode: Episode) -> int:
+    return episode.duration * 16_000  # 128 kbit/s
+
+
 def podcast_page(episode: Episode) -> str:
     lines = [
         f"# {episode.title}",
@@ -212,6 +223,8 @@ def podcast_page(episode: Episode) -> str:
         f":duration: {duration_str(episode.duration)}",
         f":hosts: {', '.join(episode.hosts)}",
         f":guests: {', '.join(episode.guests)}",
+        f":audio: {audio_url(episode)}",
+        f":audio-length: {audio_bytes(episode)}",
         "",
         episode.summary,
         ":::",
@@ -239,6 +252,7 @@ def plain_page(episode: Episode) -> str:
         f"- **Duration:** {duration_str(episode.duration)}",
         f"- **Hosts:** {names(episode.hosts)}",
         f"- **Guests:** {names(episode.guests)}",
+        f"- **Audio:** <{audio_url(episode)}>",
         "",
         episode.summary,
         "",
@@ -281,6 +295,12 @@ def podcast_conf() -> str:
         'extensions = ["myst_parser", "sphinx_podcast"]',
         'myst_enable_extensions = ["colon_fence"]',
         'exclude_patterns = ["_build"]',
+        # the feed: every episode has its audio (an https URL and its size)
+        f"podcast_base_url = {SITE_URL!r}",
+        'podcast_description = "A generated show for benchmarking sphinx-podcast."',
+        'podcast_author = "Sam Quill"',
+        'podcast_category = ["Technology"]',
+        'podcast_image = "https://media.example.org/cover.png"',
         "podcast_speakers = {",
     ]
     for key, (name, alias, role) in SPEAKERS.items():
