@@ -58,6 +58,9 @@ def caption_words(cues: Sequence[Cue]) -> tuple[list[str], list[float]]:
 
 @dataclass
 class AlignResult:
+    """What :func:`align` made: the transcript's new text, its turns with their times and
+    confidence, and how much of it the captions matched (for the command's report)."""
+
     text: str
     turns: list[TurnTiming]
     words: int

@@ -141,7 +141,7 @@ def _anchors(
     return []
 
 
-def _dp(
+def _needleman_wunsch(
     a: Sequence[str],
     alo: int,
     ahi: int,
@@ -222,7 +222,7 @@ def align_words(a: Sequence[str], b: Sequence[str]) -> tuple[list[int], list[flo
                 previous_a, previous_b = i + 1, j + 1
             stack.append((previous_a, ahi, previous_b, bhi))
         elif (ahi - alo) * (bhi - blo) <= DP_CELLS:
-            _dp(a, alo, ahi, b, blo, bhi, match, quality)
+            _needleman_wunsch(a, alo, ahi, b, blo, bhi, match, quality)
         else:  # long and without a single shared rare word: split in proportion
             amid = (alo + ahi) // 2
             bmid = blo + round((bhi - blo) * (amid - alo) / (ahi - alo))

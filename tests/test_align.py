@@ -180,13 +180,13 @@ def _synthetic(count: int, seed: int) -> tuple[str, list[formats.Cue]]:
 def dp_tables(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The size (cells) of every dynamic-programming table align_words fills, as it goes."""
     sizes: list[int] = []
-    fill = word_alignment._dp
+    fill = word_alignment._needleman_wunsch
 
     def counted(a, alo, ahi, b, blo, bhi, *rest):  # type: ignore[no-untyped-def]
         sizes.append((ahi - alo) * (bhi - blo))
         return fill(a, alo, ahi, b, blo, bhi, *rest)
 
-    monkeypatch.setattr(word_alignment, "_dp", counted)
+    monkeypatch.setattr(word_alignment, "_needleman_wunsch", counted)
     return sizes
 
 

@@ -89,6 +89,9 @@ def join_texts(texts: Sequence[str]) -> str:
 
 @dataclass
 class Transcript:
+    """The cues of a transcript file as read (one per caption or segment, not yet merged
+    into turns) and its language, when the file says it."""
+
     cues: list[Cue] = field(default_factory=list)
     language: str = ""
 
@@ -145,6 +148,8 @@ def strip_control_characters(items: Sequence[Cue | Chapter]) -> tuple[int, int]:
 
 
 def speaker_name(speaker: str, speakers_by_key: Mapping[str, str] | None) -> str:
+    """The name the writers show for a cue's *speaker*: *speakers_by_key*'s name when the
+    cue holds a key, else the speaker as written."""
     if speakers_by_key and speaker in speakers_by_key:
         return speakers_by_key[speaker]
     return speaker
