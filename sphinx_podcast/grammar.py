@@ -32,12 +32,14 @@ from dataclasses import dataclass
 
 __all__ = [
     "EDITORIAL_LABELS",
+    "MARKER_LABELS",
     "MAX_NAME_LENGTH",
     "TIME",
     "Label",
     "Suspicious",
     "bold_prefix",
     "is_editorial",
+    "is_marker",
     "read_bold_label",
     "read_bold_line",
     "read_name_line",
@@ -78,13 +80,54 @@ EDITORIAL_LABELS = frozenset(
         "resources",
         "bio",
         "credits",
-        "music",
-        "sponsor",
         "transcript note",
     }
 )
 """Labels of editors' notes, never a speaker where there is no speaker list to ask
 (``align``, the importers). The build asks its speaker table instead."""
+
+MARKER_LABELS = frozenset(
+    {
+        "break",
+        "ad",
+        "ads",
+        "ad break",
+        "advert",
+        "advertisement",
+        "commercial",
+        "commercial break",
+        "station break",
+        "sponsor",
+        "sponsors",
+        "sponsor break",
+        "music",
+        "intro",
+        "intro music",
+        "outro",
+        "outro music",
+        "theme",
+        "theme music",
+        "jingle",
+        "interlude",
+        "musical interlude",
+        "intermission",
+        "pause",
+        "silence",
+        "applause",
+        "laughter",
+        "laughs",
+        "crosstalk",
+        "inaudible",
+        "sound",
+        "sound effect",
+        "sfx",
+        "transition",
+        "end",
+        "end of episode",
+    }
+)
+"""Labels that mark a moment of the recording (``**Break:**``, ``**Music:**``): never a
+speaker where there is no speaker list to ask (``align``, the importers)."""
 
 # One or more bracketed groups (time-like or not) between a name and its colon.
 _BRACKETS = r"(?:[ \t]*[\[(][^\])\n]*[\])])*"
@@ -202,9 +245,18 @@ def bold_prefix(name: str, time: str = "", *, inside: bool = False) -> str:
     return f"**{name}{when}:**" if inside else f"**{name}**{when}:"
 
 
+def _label_key(name: str) -> str:
+    return " ".join(name.casefold().split()).rstrip(":")
+
+
 def is_editorial(name: str) -> bool:
     """Whether *name* is an editor's label (``Note``, ``Update``, …), not a speaker."""
-    return " ".join(name.casefold().split()).rstrip(":") in EDITORIAL_LABELS
+    return _label_key(name) in EDITORIAL_LABELS
+
+
+def is_marker(name: str) -> bool:
+    """Whether *name* marks a moment of the recording (``Break``, ``Music``, ``Ad``, …)."""
+    return _label_key(name) in MARKER_LABELS
 
 
 # -- the plain forms (importers) -----------------------------------------------------

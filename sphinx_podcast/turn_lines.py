@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .grammar import Label, bold_prefix, is_editorial, read_bold_line
+from .grammar import Label, bold_prefix, is_editorial, is_marker, read_bold_line
 from .word_alignment import words_of
 
 __all__ = ["Confidence", "TurnTiming", "find_turns", "with_time"]
@@ -121,14 +121,14 @@ def find_turns(text: str) -> tuple[list[str], list[TurnTiming]]:
             continue
         previous_blank = index == 0 or not lines[index - 1].strip()
         label = read_bold_line(line) if previous_blank else None
-        if isinstance(label, Label) and not is_editorial(label.name):
+        if isinstance(label, Label) and not (is_editorial(label.name) or is_marker(label.name)):
             kind: Literal["bold", "bold-inside"] = "bold-inside" if label.inside else "bold"
             current = TurnTiming(index, label.name, kind, label.time)
             turns.append(current)
             current.words.extend(words_of(line[label.text_start :]))
             index += 1
             continue
-        if label is not None:  # an editor's note, or no turn at all: nobody's words
+        if label is not None:  # an editor's note, a marker, or no turn: nobody's words
             current = None
             index += 1
             continue

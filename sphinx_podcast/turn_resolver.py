@@ -44,6 +44,16 @@ def _has_text(node: pn.turn) -> bool:
     return False
 
 
+def _says_something(paragraph: nodes.Element) -> bool:
+    """Whether a marked paragraph has words after its label: ``**Break:**`` alone marks
+    a moment of the recording, and is no misspelt speaker worth a warning."""
+    cut = paragraph[MARK][2]
+    rest = paragraph.children[1:]
+    if not rest:
+        return False
+    return not (len(rest) == 1 and isinstance(rest[0], nodes.Text) and not rest[0][cut:].strip())
+
+
 def _text_or_image(node: nodes.Node) -> bool:
     return isinstance(node, _TEXT_OR_IMAGE)
 
@@ -117,10 +127,11 @@ class TurnResolver(SphinxPostTransform):
             if speaker is not None:
                 speakers[id(node)] = speaker
                 continue
+            says_something = _says_something(node)
             del node[MARK]
             node[BREAK] = True
             breaks.append(node)
-            if self.podcast_config.strict_speakers:
+            if self.podcast_config.strict_speakers and says_something:
                 warn(
                     f"unknown speaker {name!r}: left as bold text, and not part of the turn "
                     "before it (podcast_strict_speakers)",

@@ -10,6 +10,7 @@ from sphinx_podcast.grammar import (
     Suspicious,
     bold_prefix,
     is_editorial,
+    is_marker,
     read_bold_label,
     read_bold_line,
     read_name_line,
@@ -162,3 +163,9 @@ def test_time_prefixes(line: str, expected: tuple[str, str] | None) -> None:
 def test_editorial_labels() -> None:
     assert is_editorial("Note") and is_editorial("EDITOR'S NOTE") and is_editorial("tl;dr")
     assert not is_editorial("Ada") and not is_editorial("Noted Speaker")
+
+
+def test_marker_labels() -> None:
+    assert is_marker("Break") and is_marker("MUSIC:") and is_marker("Ad  break")
+    assert is_marker("Outro music") and is_marker("intermission")
+    assert not is_marker("Breaker") and not is_marker("Ada") and not is_marker("Note")

@@ -220,6 +220,31 @@ def test_unknown_bold_name_warns_and_never_joins_the_previous_turn(
     outside_turns(html, "Note: this is plain bold text")
 
 
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_marker_without_text_is_no_turn_and_no_warning(built: Built, flavour: str) -> None:
+    """``**Break:**`` alone in its paragraph marks a moment of the recording: with
+    podcast_strict_speakers on, it gives no warning (it says nothing anybody could have
+    said), stays as written and ends the turn before it."""
+    app = built(flavour)
+    assert [line for line in podcast_warnings(app) if line.startswith("marker.")] == []
+    html = app.outdir / "marker.html"
+    text = html.read_text(encoding="utf-8")
+    assert "<p><strong>Break:</strong></p>" in text
+    assert "<p><strong>Music:</strong></p>" in text
+    root = lxml.html.parse(str(html)).getroot()
+    turn_class = "contains(concat(' ', @class, ' '), ' podcast-turn ')"
+    for starts in ("Break:", "We are back after a short pause.", "Music:"):
+        (paragraph,) = [p for p in root.iter("p") if p.text_content().startswith(starts)]
+        assert paragraph.xpath(f"ancestor::*[{turn_class}]") == []
+    turns = root.xpath(f"//*[{turn_class}]")
+    assert [" ".join(turn.text_content().split()) for turn in turns] == [
+        "Sam Host: Before the break.",
+        "Ada Example: After the break.",
+    ]
+    exported = html.with_suffix(".txt").read_text(encoding="utf-8")
+    assert exported == "Sam Host: Before the break.\n\nAda Example: After the break.\n"
+
+
 @pytest.mark.parametrize("flavour", per_root(confoverrides={"podcast_strict_speakers": False}))
 def test_strict_speakers_off_silences_the_warning_but_still_never_joins(
     app: Any, flavour: str

@@ -30,7 +30,8 @@ equivalent are kept and reported, never dropped silently.
 One module per concern, each step reading and editing a :class:`.post.Post`:
 :mod:`.frontmatter`, :mod:`.blocks` (blocks and headings), :mod:`.markup`
 (Liquid and HTML), :mod:`.outline` (outline, chapters, back links),
-:mod:`.turns` (turns and speakers), :mod:`.links`, :mod:`.episode`.
+:mod:`.labels` (which labels are speakers, markers or nobody's), :mod:`.turns`
+(the turns written), :mod:`.links`, :mod:`.episode`.
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ class Block:
 
     line: int
     lines: list[str]
-    kind: str  # heading, code, highlight, list, quote, para, outline, admonition, empty
+    kind: str  # heading, code, highlight, list, quote, para, outline, admonition, marker, empty
     level: int = 0
     anchors: set[str] = field(default_factory=set)
     """Of a heading: the ids written for it (kramdown's ``{#id}``), kept once taken off."""

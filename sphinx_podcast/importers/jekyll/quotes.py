@@ -145,7 +145,7 @@ def _turn_texts(blocks: list[Block]) -> list[tuple[str, str]]:
         elif turns and block.kind in ("para", "list", "quote"):
             speaker, text = turns[-1]
             turns[-1] = (speaker, f"{text}\n{block.text}")
-        elif block.kind in ("heading", "code", "outline", "admonition", "quotes"):
+        elif block.kind in ("heading", "code", "outline", "admonition", "quotes", "marker"):
             turns.append(("", ""))  # ends the turn before it
     return [(speaker, text) for speaker, text in turns if speaker]
 

@@ -1,7 +1,8 @@
 """Speaker turns of a post, in every form people write them, as bold-name turns.
 
 The turn grammar (:mod:`sphinx_podcast.grammar`) says what *may* start a turn;
-this module decides what *does*, for a whole post at once:
+:mod:`.labels` decides what *does*, for a whole post at once, and this module
+writes the turns:
 
 - a bold label (``**Ada**: …``) is a turn when its name can be somebody's name,
   even if that person speaks once (a caller);
@@ -16,33 +17,34 @@ turn, with the full name :class:`.people.Cast` finds for its label. A label that
 is no speaker's (``**Note**:``) becomes an admonition titled with it, so it
 neither starts a turn nor joins the one before it; each such paragraph is
 reported.
+
+A label alone in its paragraph that marks a moment of the recording
+(``**Break:**``, ``**Music:**``, ``**Intermission**``; or any bold label that is
+always alone on the page, never followed by its text, and names nobody known:
+``**Cold open:**``) is a *marker*: written ``**Break:**``, which the build reads
+as nobody's (no turn, the turn before it ends, no warning), and never a speaker.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from ...grammar import (
     Label,
-    Suspicious,
     bold_prefix,
-    is_editorial,
     read_bold_line,
-    read_name_line,
-    read_plain_line,
     read_time_prefix,
 )
 from ...model import TimeFormatError, normalize_name, parse_time
-from ..myst import clean_name, directive
+from ..myst import directive
 from .blocks import Block
-from .people import Cast, is_role, looks_like_name
+from .labels import Decider, Start, find_starts, read_start
+from .people import Cast, looks_like_name
 from .post import Post
 
 __all__ = ["Turns", "bold_turn", "find_turns", "starts_like_turn", "turn_name"]
 
-_URL_ONLY = re.compile(r"(?:<?https?://\S+>?|\[[^\]]*\]\(https?://[^)]*\))")
 _QUOTES = {"“": "”", '"': '"', "«": "»"}
 
 
@@ -60,19 +62,7 @@ def turn_name(block: Block) -> str:
 
 def starts_like_turn(block: Block) -> bool:
     """Whether *block* starts with something that may be a turn (in any form)."""
-    return block.kind == "para" and _read_start(block.lines[0], block.line) is not None
-
-
-@dataclass
-class _Start:
-    """A line that may start a turn."""
-
-    line: int
-    name: str
-    time: str
-    text: str
-    form: str  # bold, plain, name-line, suspicious
-    problem: str = ""
+    return block.kind == "para" and read_start(block.lines[0], block.line) is not None
 
 
 @dataclass
@@ -85,134 +75,17 @@ class Turns:
     timed: int = 0
 
 
-def _read_start(line: str, number: int) -> _Start | None:
-    """What *line* says, if it may start a turn."""
-    found = read_bold_line(line)
-    time_before = ""
-    if found is None:
-        prefix = read_time_prefix(line)
-        if prefix is not None and prefix[1] < len(line):
-            found = read_bold_line(line[prefix[1] :])
-            if found is not None:
-                time_before, line = prefix[0], line[prefix[1] :]
-    if isinstance(found, Label):
-        return _Start(
-            number, found.name, found.time or time_before, line[found.text_start :], "bold"
-        )
-    if isinstance(found, Suspicious):
-        return _Start(number, found.name, "", _after_bold(line), "suspicious", found.reason)
-    plain = read_plain_line(line)
-    if plain is not None:
-        text = line[plain.text_start :]
-        if _URL_ONLY.fullmatch(text.strip()):
-            return None  # "Ada: https://…" links a profile
-        return _Start(number, plain.name, plain.time, text, "plain")
-    alone = read_name_line(line)
-    if alone is not None:
-        return _Start(number, alone.name, alone.time, "", "name-line")
-    return None
-
-
-def _after_bold(line: str) -> str:
-    """The text after a bold label that the grammar refused (past its colon)."""
-    close = line.find("**", 2)
-    if close == -1:
-        return line
-    if line[2:close].rstrip().endswith(":"):
-        return line[close + 2 :].strip()
-    colon = line.find(":", close + 2)
-    return line[colon + 1 :].strip() if colon != -1 else line[close + 2 :].strip()
-
-
-class _Decider:
-    """Which labels of a post are speakers, and who they are."""
-
-    def __init__(self, post: Post, cast: Cast, starts: list[_Start]) -> None:
-        self.post, self.cast = post, cast
-        self.counts = Counter(normalize_name(s.name) for s in starts if s.form != "suspicious")
-        self.forms: dict[str, set[str]] = {}
-        for start in starts:
-            self.forms.setdefault(normalize_name(start.name), set()).add(start.form)
-        self.known = {key for key, _ in self.counts.items() if self._is_known(key, starts)}
-        repeated = [
-            key
-            for key, count in self.counts.items()
-            if count >= 2 and not is_editorial(key) and self._name_like(key, starts)
-        ]
-        self.transcript = len(repeated) >= 2 or bool(self.known)
-        self.decided: dict[str, bool] = {}
-        self.names: dict[str, str] = {}
-        self.once: set[str] = set()
-
-    def _spelling(self, key: str, starts: list[_Start]) -> str:
-        return next(s.name for s in starts if normalize_name(s.name) == key)
-
-    def _name_like(self, key: str, starts: list[_Start]) -> bool:
-        return looks_like_name(self._spelling(key, starts))
-
-    def _is_known(self, key: str, starts: list[_Start]) -> bool:
-        return self.cast.knows(self._spelling(key, starts))
-
-    def is_speaker(self, start: _Start) -> bool:
-        key = normalize_name(start.name)
-        if key not in self.decided:
-            self.decided[key] = self._decide(start, key)
-        return self.decided[key]
-
-    def _decide(self, start: _Start, key: str) -> bool:
-        label = start.name
-        known = key in self.known
-        if start.form == "suspicious" or (is_editorial(label) and not known):
-            return False
-        if not looks_like_name(label):
-            return False
-        count = self.counts[key]
-        if "bold" in self.forms[key] or known:
-            if count == 1 and not known:
-                self.once.add(key)
-            return True
-        if not self.transcript:
-            return False
-        if count >= 2:
-            return True
-        if is_role(label) or len(label.split()) >= 2:
-            self.once.add(key)
-            return True
-        return False
-
-    def name_of(self, start: _Start) -> str:
-        """The full name of a speaker's label (warned about once if uncertain)."""
-        key = normalize_name(start.name)
-        if key not in self.names:
-            name, _how, problem = self.cast.resolve(start.name)
-            self.names[key] = clean_name(name) or clean_name(start.name)
-            if problem:
-                self.post.warn(start.line, problem)
-            if key in self.once:
-                self.post.note(
-                    start.line, f"{start.name!r} speaks once on this page: taken for a speaker"
-                )
-        return self.names[key]
-
-
 def find_turns(post: Post, cast: Cast) -> Turns:
     """Rewrite every turn of *post* as a bold-name turn; speakers in order, counts."""
-    starts: dict[tuple[int, int], _Start] = {}
-    for index, block in enumerate(post.blocks):
-        if block.kind != "para":
-            continue
-        for offset, line in enumerate(block.lines):
-            start = _read_start(line, block.line + offset)
-            if start is not None and (offset == 0 or start.form in ("bold", "plain")):
-                starts[(index, offset)] = start
-    decider = _Decider(post, cast, list(starts.values()))
+    starts = find_starts(post)
+    decider = Decider(post, cast, list(starts.values()))
     return _Rewriter(post, decider, starts).run()
 
 
 class _Rewriter:
     """Writes the blocks again, one paragraph per turn."""
 
-    def __init__(self, post: Post, decider: _Decider, starts: dict[tuple[int, int], _Start]):
+    def __init__(self, post: Post, decider: Decider, starts: dict[tuple[int, int], Start]):
         self.post, self.decider, self.starts = post, decider, starts
         self.blocks: list[Block] = []
         self.result = Turns()
@@ -239,7 +112,7 @@ class _Rewriter:
     # -- pieces of a paragraph ----------------------------------------------------
 
     def _paragraph(self, index: int, block: Block) -> None:
-        segments: list[tuple[_Start | None, list[str], int]] = []
+        segments: list[tuple[Start | None, list[str], int]] = []
         for offset, line in enumerate(block.lines):
             start = self.starts.get((index, offset))
             opens = start is not None and (offset == 0 or self.decider.is_speaker(start))
@@ -248,7 +121,9 @@ class _Rewriter:
             else:
                 segments[-1][1].append(line)
         for start, lines, number in segments:
-            if start is not None and start.form == "suspicious":
+            if start is not None and self.decider.is_marker(start):
+                self._marker(start, number)
+            elif start is not None and start.form == "suspicious":
                 self._suspicious(start, lines, number)
             elif start is not None and self.decider.is_speaker(start):
                 self._turn(start, lines, number)
@@ -278,7 +153,7 @@ class _Rewriter:
         self._flush_time()
         self.blocks.append(Block(number, lines, "para"))
 
-    def _turn(self, start: _Start, lines: list[str], number: int) -> None:
+    def _turn(self, start: Start, lines: list[str], number: int) -> None:
         self._flush_label()
         name = self.decider.name_of(start)
         time = start.time
@@ -319,7 +194,18 @@ class _Rewriter:
             self.seen.add(normalize_name(name))
             self.result.names.append(name)
 
-    def _suspicious(self, start: _Start, lines: list[str], number: int) -> None:
+    def _marker(self, start: Start, number: int) -> None:
+        """A marker of the recording: a bold label the build reads as nobody's."""
+        self._flush_label()
+        self._flush_time()
+        name = " ".join(start.name.split())
+        self.blocks.append(Block(number, [bold_prefix(name, start.time, inside=True)], "marker"))
+        self.current = ""
+        self.post.note(
+            number, f"{name!r} marks a moment of the recording, not a turn: kept as text"
+        )
+
+    def _suspicious(self, start: Start, lines: list[str], number: int) -> None:
         bold_name = start.name
         times = re.findall(r"[\[(]([^\])\n]*)[\])]", lines[0].split(":", 1)[0])
         if len(times) > 1 and looks_like_name(bold_name):
@@ -329,12 +215,12 @@ class _Rewriter:
                 "the other times are kept in its text",
             )
             kept = " ".join(f"[{time}]" for time in times[1:])
-            fake = _Start(number, bold_name, times[0], f"{kept} {start.text}", "bold")
+            fake = Start(number, bold_name, times[0], f"{kept} {start.text}", "bold")
             self._turn(fake, lines, number)
             return
         self._not_a_turn(start, lines, number)
 
-    def _not_a_turn(self, start: _Start, lines: list[str], number: int) -> None:
+    def _not_a_turn(self, start: Start, lines: list[str], number: int) -> None:
         """A label that is nobody's: an admonition after a turn (or for bold), else text."""
         after_turn = bool(self.current)
         if start.form in ("bold", "suspicious") or after_turn:
