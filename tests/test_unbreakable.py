@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+import docutils
 import pytest
 from conftest import ROOTS, build_app, podcast_warnings, resolved_doctree, warnings_of
 from lxml import etree, html
@@ -133,9 +134,12 @@ def test_date_whose_utc_value_leaves_years_1_to_9999(built) -> None:  # type: ig
 
 
 def test_control_characters_are_removed_with_one_warning_per_file(built) -> None:  # type: ignore[no-untyped-def]
+    # docutils 0.20 reads a page with str.splitlines(), which takes the form feed for a
+    # line end before source-read: 3 control characters reach us there, 4 with 0.21+
+    count = 4 if docutils.__version_info__ >= (0, 21) else 3
     assert warned(built, "controls.md") == [
-        "1: 4 control characters (U+0000-U+001F, U+007F-U+009F) removed; the first is on "
-        "this line [podcast.control_character]"
+        f"1: {count} control characters (U+0000-U+001F, U+007F-U+009F) removed; the first is "
+        "on this line [podcast.control_character]"
     ]
     assert warned(built, "media/controls.vtt") == [
         "4: 2 control characters (U+0000-U+001F, U+007F-U+009F) removed; the first is on "
