@@ -98,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--init",
         action="store_true",
-        help="also write a minimal conf.py and index.md into DIR (if missing)",
+        help="also write a minimal conf.py and the index pages into DIR, where missing "
+        "(an index page per year for a show of more than 100 pages)",
     )
     importer.add_argument(
         "--site-url",

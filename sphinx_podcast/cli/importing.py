@@ -20,6 +20,7 @@ from ..importers import (
 )
 from ..importers.textfile import decode, read_bytes
 from ..writing import TextStyle, clean_stale_temporaries_in
+from .layout import index_pages
 from .report import UNFORESEEN, Reporter, UsageError, limit, reason, where, write_or_show
 
 SOURCE_SUFFIXES = (".md", ".markdown", ".vtt", ".srt", ".sbv", ".json")
@@ -44,17 +45,6 @@ if _redirects.is_file():
         print("redirects.json: install sphinx-reredirects to keep the old addresses working")
     else:
         extensions.append("sphinx_reredirects")
-"""
-INDEX_MD = """\
-# Podcast
-
-```{toctree}
-:maxdepth: 1
-:glob:
-
-speakers
-*
-```
 """
 
 
@@ -178,6 +168,7 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
     if not args.dry_run:  # once here, not before each page (see clean_stale_temporaries_in)
         clean_stale_temporaries_in(out_dir)
     written: dict[Path, Path] = {}
+    dates: dict[str, str] = {}  # page name → date, for the index pages of --init
     converted = 0
     total = len(sources)
     for number, source in enumerate(sources, start=1):
@@ -221,6 +212,7 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
             reporter.error(f"{target}: cannot write: {reason(error)}")
             continue
         written[target] = source
+        dates[target.stem] = page.date
         converted += 1
         verb = "would write" if args.dry_run else "wrote"
         reporter.progress(
@@ -242,17 +234,7 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
                 reporter.progress(f"{speakers_path}: {verb} {count} speakers ({names})")
     _write_redirects(site, {t.stem for t in written}, out_dir, args, reporter)
     if args.init:
-        for name, content in (("conf.py", CONF_PY), ("index.md", INDEX_MD)):
-            path = out_dir / name
-            if path.exists():
-                reporter.info(f"{path} exists; left as it is")
-                continue
-            try:
-                write_or_show(path, content, args, reporter)
-            except OSError as error:
-                reporter.error(f"{path}: cannot write: {reason(error)}")
-                continue
-            reporter.progress(f"{'would write' if args.dry_run else 'wrote'} {path}")
+        _write_init(out_dir, dates, args, reporter)
     failed = total - converted
     summary = f"{converted} of {total} sources converted"
     if failed:
@@ -262,6 +244,28 @@ def run_import(args: argparse.Namespace, reporter: Reporter) -> int:
         reporter.progress(f"--strict: {reporter.warnings} warnings")
         return 1
     return 1 if reporter.errors else 0
+
+
+def _write_init(
+    out_dir: Path, dates: dict[str, str], args: argparse.Namespace, reporter: Reporter
+) -> None:
+    """``--init``: ``conf.py`` and the index pages (:mod:`.layout`), where they are missing."""
+    layout = index_pages(out_dir, dates)
+    for message in layout.notes:
+        reporter.progress(message)
+    for message in layout.warnings:
+        reporter.warning(message)
+    for name, content in {"conf.py": CONF_PY, **layout.pages}.items():
+        path = out_dir / name
+        if path.exists():
+            reporter.info(f"{path} exists; left as it is")
+            continue
+        try:
+            write_or_show(path, content, args, reporter)
+        except OSError as error:
+            reporter.error(f"{path}: cannot write: {reason(error)}")
+            continue
+        reporter.progress(f"{'would write' if args.dry_run else 'wrote'} {path}")
 
 
 def _summary(page: Imported) -> str:

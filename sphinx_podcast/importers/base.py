@@ -47,3 +47,5 @@ class Imported:
     """Chapter times of a hand-written list: (set on sections, kept as chapters of their own)."""
     kept: list[str] = field(default_factory=list)
     """What was kept as written, briefly (``the Outline list``, ``HTML <sup>``)."""
+    date: str = ""
+    """The episode's date, ``YYYY-MM-DD`` ("" when the source gives none)."""

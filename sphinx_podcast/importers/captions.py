@@ -196,4 +196,5 @@ def convert_transcript(
         turns=len(turns),
         timed=timed,
         notes=notes,
+        date=dict(episode_options).get("date", ""),
     )

@@ -129,6 +129,7 @@ def convert_markdown(
         notes=sorted(post.notes, key=lambda note: note.line),
         chapters=(post.chapters[0], post.chapters[1]),
         kept=post.kept,
+        date=dict(options_).get("date", ""),
     )
 
 
