@@ -16,7 +16,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 
-from .. import nodes as pn
 from ..locale import _
 from . import PodcastDirective
 from .episode_players import EpisodePlayerTitles
@@ -127,9 +126,7 @@ def _add_player_script(app: Sphinx) -> None:
 
 
 def setup_media(app: Sphinx) -> None:
-    from ..writers import html_media, latex_media
-
-    # the directives are registered with the others (registry.setup_directives)
-    app.add_node(pn.media_embed, html=html_media.VISITORS, latex=latex_media.VISITORS)
+    # the directives are registered with the others (registry.setup_directives), the
+    # media_embed node with the other nodes (writers.registration.setup_nodes)
     app.add_transform(EpisodePlayerTitles)
     app.connect("builder-inited", _add_player_script)

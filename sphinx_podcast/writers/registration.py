@@ -6,8 +6,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..nodes import ALL_NODES
-from . import html, latex
+from ..nodes import ALL_NODES, media_embed
+from . import html, html_media, latex, latex_media
 
 
 def setup_nodes(app: Sphinx) -> None:
@@ -18,3 +18,5 @@ def setup_nodes(app: Sphinx) -> None:
         if node_class in latex.VISITORS:
             visitors["latex"] = latex.VISITORS[node_class]
         app.add_node(node_class, **visitors)
+    # players: their visitors are a module each (html_media, latex_media)
+    app.add_node(media_embed, html=html_media.VISITORS, latex=latex_media.VISITORS)
