@@ -8,26 +8,22 @@ warning subtype to give.
 
 from __future__ import annotations
 
-import mimetypes
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .inputs import MAX_SECONDS
-from .urls import URLError, clean_url
+from .media_checks import MediaError, check_https, shorten
 
 __all__ = [
     "PROVIDERS",
     "Embed",
     "MediaError",
-    "Source",
-    "parse_aspect",
-    "parse_length",
-    "parse_source",
+    "parse_offset",
     "parse_spotify",
-    "parse_url_parameters",
     "parse_vimeo",
     "parse_youtube",
+    "url_offset",
 ]
 
 #: Every ``data-provider`` value.
@@ -66,22 +62,6 @@ _YOUTUBE_HOSTS = {
 _VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
 _SPOTIFY_KINDS = ("episode", "show")
 _DURATION = re.compile(r"(?:(?P<h>[0-9]{1,4})h)?(?:(?P<m>[0-9]{1,6})m)?(?:(?P<s>[0-9]{1,7})s?)?")
-_PARAM_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,40}")
-_LENGTH = re.compile(
-    r"(?P<value>[0-9]{1,5}(?:\.[0-9]{1,3})?)\s*(?P<unit>px|%|em|rem|vw)?", re.ASCII
-)
-_ASPECT = re.compile(
-    r"(?P<w>[0-9]{1,4}(?:\.[0-9]{1,3})?)\s*[:/x]\s*(?P<h>[0-9]{1,4}(?:\.[0-9]{1,3})?)", re.ASCII
-)
-_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
-
-
-class MediaError(ValueError):
-    """A media value that cannot be used; ``subtype`` names the warning subtype."""
-
-    def __init__(self, message: str, subtype: str = "bad_media") -> None:
-        super().__init__(message)
-        self.subtype = subtype
 
 
 @dataclass(frozen=True)
@@ -102,34 +82,7 @@ class Embed:
         return ALLOW[self.provider]
 
 
-@dataclass(frozen=True)
-class Source:
-    """One source of an ``audio``/``video``: a local file (relative path) or an https URL."""
-
-    uri: str
-    local: bool
-    mime: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
-
-
 # -- shared checks -------------------------------------------------------------
-
-
-def check_https(value: str) -> None:
-    """Refuse every URL that is not https (``javascript:``, ``data:``, ``http:`` …)."""
-    match = _SCHEME.match(value.strip())
-    if match and match["scheme"].lower() != "https":
-        raise MediaError(
-            f"{match['scheme'].lower()}: URLs are not allowed for media, only https (or a local "
-            f"file): {_short(value)!r}",
-            "unsafe_url",
-        )
-    if value.strip().startswith("//"):
-        raise MediaError(f"give the scheme (https://) of {_short(value)!r}", "unsafe_url")
-
-
-def _short(value: str, limit: int = 80) -> str:
-    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _url_parts(value: str) -> tuple[str, list[str], dict[str, str], str] | None:
@@ -190,7 +143,7 @@ def parse_youtube(value: str) -> tuple[str, float | None]:
     else:
         host, segments, query, fragment = parts
         if host not in _YOUTUBE_HOSTS:
-            raise MediaError(f"not a YouTube URL: {_short(value)!r}")
+            raise MediaError(f"not a YouTube URL: {shorten(value)!r}")
         if host == "youtu.be":
             video_id = segments[0] if segments else ""
         elif segments[:1] == ["watch"]:
@@ -198,12 +151,12 @@ def parse_youtube(value: str) -> tuple[str, float | None]:
         elif len(segments) >= 2 and segments[0] in ("embed", "shorts", "live", "v"):
             video_id = segments[1]
         else:
-            raise MediaError(f"no video id in the YouTube URL {_short(value)!r}")
+            raise MediaError(f"no video id in the YouTube URL {shorten(value)!r}")
         offset = _offset(query, fragment, ("t", "start"))
         start = parse_offset(offset) if offset else None
     if not _YOUTUBE_ID.fullmatch(video_id):
         raise MediaError(
-            f"invalid YouTube video id {_short(video_id)!r}: expected 11 characters of "
+            f"invalid YouTube video id {shorten(video_id)!r}: expected 11 characters of "
             "A-Z, a-z, 0-9, _ and -"
         )
     return video_id, start
@@ -241,12 +194,12 @@ def parse_vimeo(value: str) -> tuple[str, str, float | None]:
     else:
         host, segments, query, fragment = parts
         if host not in _VIMEO_HOSTS:
-            raise MediaError(f"not a Vimeo URL: {_short(value)!r}")
+            raise MediaError(f"not a Vimeo URL: {shorten(value)!r}")
         if host == "player.vimeo.com" and segments[:1] == ["video"]:
             segments = segments[1:]
         numeric = [index for index, segment in enumerate(segments) if _VIMEO_ID.fullmatch(segment)]
         if not numeric:
-            raise MediaError(f"no video id in the Vimeo URL {_short(value)!r}")
+            raise MediaError(f"no video id in the Vimeo URL {shorten(value)!r}")
         index = numeric[0]
         video_id = segments[index]
         unlisted = query.get("h", "")
@@ -255,9 +208,9 @@ def parse_vimeo(value: str) -> tuple[str, str, float | None]:
         offset = _offset(query, fragment, ())
         start = parse_offset(offset) if offset else None
     if not _VIMEO_ID.fullmatch(video_id):
-        raise MediaError(f"invalid Vimeo video id {_short(video_id)!r}: expected digits")
+        raise MediaError(f"invalid Vimeo video id {shorten(video_id)!r}: expected digits")
     if unlisted and not _VIMEO_HASH.fullmatch(unlisted):
-        raise MediaError(f"invalid Vimeo privacy hash {_short(unlisted)!r}: expected hex digits")
+        raise MediaError(f"invalid Vimeo privacy hash {shorten(unlisted)!r}: expected hex digits")
     return video_id, unlisted, start
 
 
@@ -299,18 +252,18 @@ def parse_spotify(value: str) -> tuple[str, str]:
         else:
             host, segments, _query, _fragment = parts
             if host != "open.spotify.com":
-                raise MediaError(f"not a Spotify URL: {_short(value)!r}")
+                raise MediaError(f"not a Spotify URL: {shorten(value)!r}")
             segments = [s for s in segments if not s.startswith("intl-") and s != "embed"]
             if len(segments) < 2:
-                raise MediaError(f"no episode or show in the Spotify URL {_short(value)!r}")
+                raise MediaError(f"no episode or show in the Spotify URL {shorten(value)!r}")
             kind, spotify_id = segments[0], segments[1]
     if kind not in _SPOTIFY_KINDS:
         raise MediaError(
-            f"Spotify {_short(kind)!r} cannot be embedded here: use an episode or a show"
+            f"Spotify {shorten(kind)!r} cannot be embedded here: use an episode or a show"
         )
     if not _SPOTIFY_ID.fullmatch(spotify_id):
         raise MediaError(
-            f"invalid Spotify {kind} id {_short(spotify_id)!r}: expected 22 letters and digits"
+            f"invalid Spotify {kind} id {shorten(spotify_id)!r}: expected 22 letters and digits"
         )
     return kind, spotify_id
 
@@ -326,92 +279,3 @@ def spotify(kind: str, spotify_id: str, start: float | None = None) -> Embed:
         kind=kind,
         height=SPOTIFY_HEIGHT[kind],
     )
-
-
-# -- files and options ---------------------------------------------------------
-
-
-def parse_source(value: str) -> Source:
-    """An ``audio``/``video`` source: an https URL or a local path (existence checked elsewhere)."""
-    text = value.strip()
-    if not text:
-        raise MediaError("empty media source", "bad_option")
-    check_https(text)
-    local = not text.lower().startswith("https://")
-    if local and any(ch in text for ch in "\\?#\x00"):
-        raise MediaError(f"not a usable file name: {_short(text)!r}", "bad_option")
-    if not local:  # checked, and encoded for feeds and src attributes ("a b" is "a%20b")
-        try:
-            text = clean_url(text, ("https",))
-        except URLError as error:
-            raise MediaError(str(error), "bad_url") from None
-    path = urlsplit(text).path if not local else text
-    return Source(uri=text, local=local, mime=mime_type(path))
-
-
-_EXTRA_TYPES = {
-    ".mp3": "audio/mpeg",
-    ".m4a": "audio/mp4",
-    ".aac": "audio/aac",
-    ".oga": "audio/ogg",
-    ".ogg": "audio/ogg",
-    ".opus": "audio/ogg",
-    ".wav": "audio/wav",
-    ".flac": "audio/flac",
-    ".weba": "audio/webm",
-    ".mp4": "video/mp4",
-    ".m4v": "video/mp4",
-    ".webm": "video/webm",
-    ".ogv": "video/ogg",
-    ".mov": "video/quicktime",
-    ".vtt": "text/vtt",
-}
-
-
-def mime_type(path: str) -> str:
-    """The MIME type of a media file by its extension ("" when unknown)."""
-    suffix = "." + path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    return _EXTRA_TYPES.get(suffix) or mimetypes.guess_type("x" + suffix)[0] or ""
-
-
-def parse_aspect(value: str) -> tuple[float, float]:
-    """``16:9`` (also ``16/9``, ``16x9``) as a pair of positive numbers."""
-    match = _ASPECT.fullmatch(value.strip())
-    if not match or not float(match["w"]) or not float(match["h"]):
-        raise MediaError(f"aspect ratio {_short(value)!r} is not W:H (e.g. 16:9)", "bad_option")
-    return float(match["w"]), float(match["h"])
-
-
-def format_number(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def parse_length(value: str) -> str:
-    """A CSS length for ``width``/``height``: ``560``/``560px``, ``80%``, ``30em`` …"""
-    match = _LENGTH.fullmatch(value.strip())
-    if not match:
-        raise MediaError(
-            f"length {_short(value)!r} is not a number with px, %, em, rem or vw", "bad_option"
-        )
-    return match["value"] + (match["unit"] or "px")
-
-
-def length_pixels(value: str) -> float | None:
-    """The number of a ``px`` length, else None."""
-    return float(value[:-2]) if value.endswith("px") else None
-
-
-def parse_url_parameters(value: str) -> dict[str, str]:
-    """sphinxcontrib-youtube's ``url_parameters`` (``?start=43&end=50``) as checked pairs."""
-    text = value.strip().lstrip("?&")
-    try:
-        pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=True)
-    except ValueError:
-        raise MediaError(
-            f"url_parameters {_short(value)!r} is not a query string like ?start=43&end=50",
-            "bad_option",
-        ) from None
-    for name, _value in pairs:
-        if not _PARAM_NAME.fullmatch(name):
-            raise MediaError(f"url_parameters: bad parameter name {_short(name)!r}", "bad_option")
-    return dict(pairs)

@@ -17,7 +17,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util.osutil import copyfile
 
-from . import media
+from . import media_files
 from .config import get_config
 from .domain import PodcastDomain, get_podcast_domain
 from .exports import FEED_BUILDERS
@@ -135,8 +135,8 @@ class SiteURLs:
     def enclosure(self, episode: Episode) -> Enclosure | None:
         """The episode's audio file, or None (a bad value was warned about when read)."""
         try:
-            source = media.parse_source(episode.audio)
-        except media.MediaError:
+            source = media_files.parse_source(episode.audio)
+        except media_files.MediaError:
             return None
         note = self.domain.feed_note(episode.docname)
         suffix = posixpath.splitext(source.uri.split("?")[0].split("#")[0])[1].lower()

@@ -23,7 +23,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from .. import media
+from .. import media, media_files
 from .. import nodes as pn
 from ..inputs import shorten
 from ..locale import _
@@ -129,27 +129,26 @@ class MediaMaker:
             classes.append(f"podcast-align-{align}")
         width = height = ""
         if options.get("width", "").strip():
-            width = self._call(media.parse_length, options["width"], option="width")
+            width = self._call(media_files.parse_length, options["width"], option="width")
         if options.get("height", "").strip():
-            height = self._call(media.parse_length, options["height"], option="height")
+            height = self._call(media_files.parse_length, options["height"], option="height")
         aspect = DEFAULT_ASPECT
         if options.get("aspect", "").strip():
-            aspect = self._call(media.parse_aspect, options["aspect"], option="aspect")
+            aspect = self._call(media_files.parse_aspect, options["aspect"], option="aspect")
         if width:
             outer.append(f"max-width: {width}" if not width.endswith("%") else f"width: {width}")
         if fixed_height is not None and not height:
             height = f"{fixed_height}px"
         if height:
-            w_px, h_px = media.length_pixels(width), media.length_pixels(height)
+            w_px, h_px = media_files.length_pixels(width), media_files.length_pixels(height)
             if w_px and h_px and fixed_height is None and not options.get("aspect", "").strip():
                 aspect = (w_px, h_px)  # sphinxcontrib-youtube: width and height fix the ratio
             else:
                 box.append(f"height: {height}")
                 aspect = (0, 0)
         if aspect not in (DEFAULT_ASPECT, (0, 0)) and provider != "spotify":
-            box.append(
-                f"aspect-ratio: {media.format_number(aspect[0])} / {media.format_number(aspect[1])}"
-            )
+            width_part, height_part = map(media_files.format_number, aspect)
+            box.append(f"aspect-ratio: {width_part} / {height_part}")
         return {
             "classes": classes,
             "style": "; ".join(outer),
@@ -185,7 +184,7 @@ class MediaMaker:
         parameters: dict[str, str] = {}
         if options.get("url_parameters", "").strip():
             parameters = self._call(
-                media.parse_url_parameters, options["url_parameters"], option="url_parameters"
+                media_files.parse_url_parameters, options["url_parameters"], option="url_parameters"
             )
         if provider == "youtube":
             video_id, url_start = self._call(media.parse_youtube, value)
@@ -236,7 +235,7 @@ class MediaMaker:
             return None
 
     def _link(self, value: str, role: str, option: str | None, what: str = "") -> nodes.Element:
-        source = self._call(media.parse_source, value, option=option)
+        source = self._call(media_files.parse_source, value, option=option)
         if not source.local:
             link: nodes.Element = nodes.reference(source.uri, source.uri, refuri=source.uri)
         else:
