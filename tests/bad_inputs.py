@@ -214,7 +214,7 @@ SOUNDBITE_KINDS = {
 #: Values that every speaker list and highlight list of the site would show (two dozen
 #: pages each): Sphinx's text writer cuts a long word into lines in quadratic time, and
 #: 4,301 digits on sixty pages take a minute. The rest of the corpus has them.
-LISTED = {
+SKIPPED_ON_LISTS = {
     "speaker-name": ("huge_number",),
     "speaker-key": ("huge_number",),
     "soundbite-speaker": ("huge_number",),
@@ -316,7 +316,7 @@ def _targets() -> list[Target]:
             text = text.replace("@FILE@", "" if option == "file" else ":file: /media/talk.vtt\n")
             at = SOUNDBITE_AT.get(option, line) if directive == "soundbite" else line
             name = f"{directive}-{option}"
-            skip = LISTED.get(name, ())
+            skip = SKIPPED_ON_LISTS.get(name, ())
             targets.append(Target(name, text, line, kind, prefix=prefix, warned_at=at, skip=skip))
     for player in PLAYER_ARGUMENTS:
         if player in ("audio", "video"):  # several sources: "a b c" is three files
@@ -335,7 +335,7 @@ def _targets() -> list[Target]:
             3,
             "speaker_key",
             "argument",
-            skip=LISTED["speaker-key"],
+            skip=SKIPPED_ON_LISTS["speaker-key"],
         ),
         Target("turn-speaker", turn % "@VALUE@ 00:01", 8, "people", "argument"),
         Target("turn-time", turn % "sam @VALUE@", 8, "time", "argument", extra=NOT_TIME_LIKE),
@@ -416,7 +416,7 @@ epub_copyright = "2026"
 version = "1"
 """
 TALK_VTT = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Sam>Welcome.\n"
-LISTED = "# Listed\n\n:::{episode}\n:tags: listed\n:::\n\n## Part\n\n**Sam** [00:01]: Hello.\n"
+LISTED_PAGE = "# Listed\n\n:::{episode}\n:tags: listed\n:::\n\n## Part\n\n**Sam** [00:01]: Hello.\n"
 
 
 def write_project(srcdir: Path, corpus: list[Case]) -> None:
@@ -425,7 +425,7 @@ def write_project(srcdir: Path, corpus: list[Case]) -> None:
     (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
     (srcdir / "media").mkdir()
     (srcdir / "media" / "talk.vtt").write_text(TALK_VTT, encoding="utf-8")
-    (srcdir / "listed.md").write_text(LISTED, encoding="utf-8")
+    (srcdir / "listed.md").write_text(LISTED_PAGE, encoding="utf-8")
     for case in corpus:
         (srcdir / f"{case.page}.md").write_text(case.text, encoding="utf-8")
     toctree = "\n".join(["listed", *(case.page for case in corpus)])

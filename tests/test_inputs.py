@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_podcast import formats, media
+from sphinx_podcast import formats, media, media_files
 from sphinx_podcast.grammar import MAX_NAME_LENGTH
 from sphinx_podcast.importers.captions import _MAX_TURN_CHARS
 from sphinx_podcast.inputs import (
@@ -217,7 +217,7 @@ def test_youtube_vimeo_spotify_ids_are_checked_with_full_matches(parse, value) -
 @pytest.mark.parametrize("value", ["٥٠٠px", "５００", "５00px", "²px"])
 def test_unicode_digits_in_widths_are_refused(value: str) -> None:
     with pytest.raises(media.MediaError):
-        media.parse_length(value)
+        media_files.parse_length(value)
 
 
 @pytest.mark.parametrize("value", ["²", "9" * 5000, "99999999999999999", "-1", "1.5", ""])
@@ -258,10 +258,10 @@ def test_the_limits_reference_gives_the_limits_the_code_has() -> None:
     with pytest.raises(TimeRangeError):
         parse_time("1000:00:00")
     assert whole_number(str(MAX_NUMBER), minimum=1) == MAX_NUMBER
-    assert media.parse_length("12345.678px") == "12345.678px"
+    assert media_files.parse_length("12345.678px") == "12345.678px"
     for bad in ("123456px", "1.2345px"):
         with pytest.raises(media.MediaError):
-            media.parse_length(bad)
-    assert media.parse_aspect("1234.567:9") == (1234.567, 9)
+            media_files.parse_length(bad)
+    assert media_files.parse_aspect("1234.567:9") == (1234.567, 9)
     with pytest.raises(media.MediaError):
-        media.parse_aspect("12345:9")
+        media_files.parse_aspect("12345:9")

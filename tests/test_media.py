@@ -17,7 +17,7 @@ from conftest import ROOTS, BuildCache, build_app, podcast_warnings, warnings_of
 from lxml import html as lxml_html
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_podcast import media
+from sphinx_podcast import media, media_files
 
 NOCOOKIE = "https://www.youtube-nocookie.com/embed/"
 
@@ -178,26 +178,26 @@ def test_embed_urls_come_from_fixed_origins() -> None:
 
 
 def test_option_parsers() -> None:
-    assert media.parse_aspect("4:3") == (4, 3)
-    assert media.parse_aspect("16/9") == (16, 9)
-    assert media.parse_length("560") == "560px"
-    assert media.parse_length("80%") == "80%"
-    assert media.parse_url_parameters("?start=43&end=50") == {"start": "43", "end": "50"}
+    assert media_files.parse_aspect("4:3") == (4, 3)
+    assert media_files.parse_aspect("16/9") == (16, 9)
+    assert media_files.parse_length("560") == "560px"
+    assert media_files.parse_length("80%") == "80%"
+    assert media_files.parse_url_parameters("?start=43&end=50") == {"start": "43", "end": "50"}
     for parser, value in (
-        (media.parse_aspect, "0:9"),
-        (media.parse_aspect, "wide"),
-        (media.parse_length, "100px;color:red"),
-        (media.parse_length, "calc(100%)"),
-        (media.parse_url_parameters, "?<x>=1"),
-        (media.parse_source, "data:audio/wav;base64,AAAA"),
-        (media.parse_source, "javascript:alert(1)"),
-        (media.parse_source, "file:///etc/passwd"),
-        (media.parse_source, "media/x.mp3?x=1"),
+        (media_files.parse_aspect, "0:9"),
+        (media_files.parse_aspect, "wide"),
+        (media_files.parse_length, "100px;color:red"),
+        (media_files.parse_length, "calc(100%)"),
+        (media_files.parse_url_parameters, "?<x>=1"),
+        (media_files.parse_source, "data:audio/wav;base64,AAAA"),
+        (media_files.parse_source, "javascript:alert(1)"),
+        (media_files.parse_source, "file:///etc/passwd"),
+        (media_files.parse_source, "media/x.mp3?x=1"),
     ):
         with pytest.raises(media.MediaError):
             parser(value)
-    assert media.parse_source("https://example.org/a.mp3").mime == "audio/mpeg"
-    assert media.parse_source("media/a.m4a").local
+    assert media_files.parse_source("https://example.org/a.mp3").mime == "audio/mpeg"
+    assert media_files.parse_source("media/a.m4a").local
 
 
 # -- HTML --------------------------------------------------------------------------
