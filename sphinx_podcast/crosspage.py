@@ -78,16 +78,20 @@ class CrossPageContent(SphinxPostTransform):
         before, after = self.catalog.neighbours(docname)
         if before is not None or after is not None:
             line = nodes.paragraph(classes=["podcast-episode-nav"])
-            if before is not None:
-                line += nodes.inline(_("Previous:"), _("Previous:"), classes=["podcast-label"])
-                line += nodes.Text(" ")
-                line += episode_link(before, docname)
-            if after is not None:
-                if before is not None:
+            for step, label, neighbour in (
+                ("previous", _("Previous:"), before),
+                ("next", _("Next:"), after),
+            ):
+                if neighbour is None:
+                    continue
+                if len(line):
                     line += nodes.Text(" · ")
-                line += nodes.inline(_("Next:"), _("Next:"), classes=["podcast-label"])
-                line += nodes.Text(" ")
-                line += episode_link(after, docname)
+                # one element per neighbour: wide screens keep both on one line (podcast.css)
+                part = nodes.inline(classes=[f"podcast-episode-{step}"])
+                part += nodes.inline(label, label, classes=["podcast-label"])
+                part += nodes.Text(" ")
+                part += episode_link(neighbour, docname)
+                line += part
             node += line
         episode = self.catalog.episodes.get(docname)
         for key in self.catalog.keys_of(episode.guests if episode else ()):

@@ -10,6 +10,7 @@ bar stay ``hidden``: without JavaScript they would do nothing).
   ("Listen: Audio · YouTube · Spotify"); the first is the page's player (files first).
 * The search goes right above the transcript: before the first section holding a turn.
 * When some speakers of a page have avatars, the others' turns get an initials badge.
+* The automatic highlights move into the episode header, collapsed to one line.
 """
 
 from __future__ import annotations
@@ -29,6 +30,25 @@ from .domain import PodcastDomain, get_podcast_domain
 from .exports import episode_chapters
 from .site_urls import feed_url
 from .turn_resolver import gets_our_html_visitors
+
+
+def _highlights_in_header(header: pn.episode_header) -> None:
+    """The automatic highlights (:mod:`.soundbite_lists` puts them after the header) become
+    a line of the header that opens (``collapsed``): the transcript starts high on the page.
+    Before the links to other episodes, so that the transcript downloads, added later in the
+    same place, follow them on their line."""
+    parent = header.parent
+    index = parent.index(header)
+    following = parent[index + 1] if index + 1 < len(parent) else None
+    if (
+        not isinstance(following, pn.soundbites)
+        or "podcast-soundbites-auto" not in following["classes"]
+    ):
+        return
+    parent.remove(following)
+    following["collapsed"] = True
+    nav = next((child for child in header.children if isinstance(child, pn.episode_nav)), None)
+    header.insert(header.index(nav) if nav is not None else len(header), following)
 
 
 def initials(name: str) -> str:
@@ -81,6 +101,8 @@ class ListeningMarkup(SphinxPostTransform):
                     header += line
             for episode_list in lists:
                 episode_list += pn.listening_control(kind="subscribe", links=subscribe)
+        for header in headers:
+            _highlights_in_header(header)
 
     def _subscribe_links(self) -> list[tuple[str, str]]:
         """``podcast_subscribe``'s links, and RSS (last) when this build writes the feed."""

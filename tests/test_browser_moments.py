@@ -91,9 +91,10 @@ def landed_turn(tab: Page) -> dict[str, Any]:
 
 
 def test_follow_highlights(tab: Page) -> None:
-    # the automatic list at the top of ep1: the 01:30 highlight seeks and scrolls there
+    # the automatic list in ep1's header, opened: the 01:30 highlight seeks and scrolls there
     page = tab.open("ep1.html")
-    page.click("div.podcast-soundbites-auto figure >> nth=1 >> a.podcast-soundbite-link")
+    page.click("details.podcast-soundbites-auto summary")
+    page.click("details.podcast-soundbites-auto figure >> nth=1 >> a.podcast-soundbite-link")
     assert landed_turn(tab) == {
         "start": "90",
         "id": "turn-4",

@@ -79,7 +79,7 @@ def nav(outdir: Path, page: str) -> list[tuple[str, str]]:
     root = lxml.html.parse(str(outdir / page)).getroot()
     return [
         (link.getprevious().text_content(), link.get("href"))
-        for link in root.xpath("//p[contains(@class, 'podcast-episode-nav')]/a")
+        for link in root.xpath("//p[contains(@class, 'podcast-episode-nav')]/span/a")
     ]
 
 

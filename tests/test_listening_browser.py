@@ -10,6 +10,7 @@ recorded and aborted. Widths: desktop 1366 x 900, mobile 390 x 844 (touch).
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from conftest import serving
 from test_browser import Handler, Page
 from test_listening import build_listening
+from test_media import build
 
 pytestmark = pytest.mark.browser
 
@@ -244,6 +246,58 @@ def test_one_player_and_the_transcript_starts_high(open_tab: Any, theme: str) ->
     )
     assert top <= 700, top
     tab.clean()
+
+
+@pytest.fixture(scope="module")
+def full_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Root ``firstscreen`` (an episode page as full as the demo's) in alabaster and furo."""
+    with contextlib.ExitStack() as stack:
+        bases = {}
+        for theme in ("alabaster", "furo"):
+            tmp = tmp_path_factory.mktemp(f"firstscreen-{theme}")
+            app = build(tmp, "firstscreen", html_theme=theme)
+            assert [line for line in app.warning.getvalue().splitlines() if line] == []
+            bases[theme] = stack.enter_context(serving(Path(app.outdir), RangesOnly))
+        yield bases
+
+
+# where the first turn starts, from the top of the page's content (the theme's main element)
+FIRST_TURN = """() => document.querySelector('.podcast-turn').getBoundingClientRect().top -
+  document.querySelector('[role=main]').getBoundingClientRect().top"""
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_a_full_episode_page_starts_its_transcript_high(
+    browser: Any, full_pages: dict[str, str], theme: str
+) -> None:
+    """Audio, YouTube and Spotify, automatic highlights, subscribe and transcript links,
+    the previous and next episode and the guest's other one, an outline: at 1366 x 900 the
+    first turn starts within 700 px of the top of the content."""
+    tab = Page(browser, full_pages[theme], **DESKTOP)
+    page = tab.open("ep2.html")
+    header = page.locator("header.podcast-episode")
+    assert header.locator(".podcast-switch button[data-provider]").all_inner_texts() == [
+        "Audio",
+        "YouTube",
+        "Spotify",
+    ]
+    for part in ("subscribe", "downloads", "episode-nav", "episode-related"):
+        assert header.locator(f".podcast-{part}").is_visible(), part
+    first_turn = page.evaluate(FIRST_TURN)
+    print(f"\n{theme}: the first turn starts {first_turn:.0f} px below the top of the content")
+    assert first_turn <= 700
+    # the highlights are a line of the header that opens
+    highlights = header.locator("details.podcast-soundbites-auto")
+    assert highlights.locator("summary").inner_text() == "Highlights (2)"
+    assert highlights.locator("figure").first.is_hidden()
+    highlights.locator("summary").click()
+    assert highlights.locator("figure").nth(1).is_visible()
+    assert page.evaluate(FIRST_TURN) > first_turn + 100
+    # the titles of the neighbours, cut to keep them on one line, are whole in a tooltip
+    following = header.locator(".podcast-episode-next a")
+    assert following.get_attribute("title") == following.inner_text()
+    assert following.inner_text() == "Jonas Okafor and Inês Carvalho on Night Birds"
+    assert tab.errors == []
 
 
 def test_never_two_streams(open_tab: Any) -> None:

@@ -253,8 +253,10 @@ def nav_links(node: lxml.html.HtmlElement) -> list[tuple[str, str, str]]:
     """(label, page, title) of the previous/next links."""
     result = []
     for nav in node.xpath(f".//p[{has_class('podcast-episode-nav')}]"):
-        for link in nav.xpath("./a"):
+        for part in nav.xpath("./span"):  # one per neighbour: podcast-episode-previous, -next
+            (link,) = part.xpath("./a")
             label = link.getprevious()
+            assert part.get("class") == f"podcast-episode-{text(label)[:-1].lower()}"
             result.append((text(label), Path(link.get("href")).stem, text(link)))
     return result
 

@@ -80,10 +80,12 @@ def test_parallel_build_equals_serial(built) -> None:  # type: ignore[no-untyped
 def test_highlights_marked_in_turns_and_the_automatic_list(built) -> None:  # type: ignore[no-untyped-def]
     serial, _parallel = built
     root = parse(serial.outdir / "ep1.html")
-    (auto,) = root.xpath(f"//div[{has_class('podcast-soundbites-auto')}]")
-    # right after the episode header, before the first section
-    assert auto.getprevious().tag == "header"
-    assert text(auto.xpath("./p")[0]) == "Highlights"
+    (auto,) = root.xpath(f"//*[{has_class('podcast-soundbites-auto')}]")
+    # a line of the episode header that opens, before the links to other episodes
+    assert (auto.tag, auto.getparent().tag, auto.get("open")) == ("details", "header", None)
+    after = [sibling.get("class").split()[0] for sibling in auto.itersiblings()]
+    assert after[:2] == ["podcast-downloads", "podcast-episode-links"]  # share its line
+    assert text(auto.xpath("./summary")[0]) == "Highlights (3)"
     quote1 = "“I started restoring the mill in my spare time … it grew into a village project.”"
     assert figures(auto) == [
         (None, "ada", "30", quote1, "Ada Miller · 00:30"),
@@ -108,7 +110,7 @@ def test_highlights_marked_in_turns_and_the_automatic_list(built) -> None:  # ty
 def test_highlights_section_finds_turns_by_time_turn_and_text(built) -> None:  # type: ignore[no-untyped-def]
     serial, _parallel = built
     root = parse(serial.outdir / "ep2.html")
-    assert root.xpath(f"//div[{has_class('podcast-soundbites-auto')}]") == []  # shown already
+    assert root.xpath(f"//*[{has_class('podcast-soundbites-auto')}]") == []  # shown already
     (section,) = root.xpath("//section[@id='highlighted-quotes']")
     assert figures(section) == [
         ("soundbite-1", "tove", "130", "The floor remembers every harvest.", "Tove Berg · 02:10"),

@@ -242,6 +242,31 @@ def depart_soundbite_mark(self: HTML5Translator, node: pn.soundbite_mark) -> Non
     self.body.append("</mark>")
 
 
+def visit_soundbites(self: HTML5Translator, node: pn.soundbites) -> None:
+    """A list of highlights; the automatic one, once moved into the episode header
+    (``collapsed``, :mod:`sphinx_podcast.listening`), as ``<details>`` whose summary
+    is its title and how many: ``Highlights (2)``."""
+    if not node.get("collapsed"):
+        self.visit_container(node)
+        return
+    title = next((child for child in node.children if isinstance(child, nodes.rubric)), None)
+    count = sum(isinstance(child, pn.soundbite) for child in node.children)
+    summary = f"{title.astext() if title else ''} ({count})"
+    self.body.append(self.starttag(node, "details", ""))
+    self.body.append(
+        f'<summary class="podcast-soundbites-title">{self.encode(summary)}</summary>\n'
+    )
+    for child in node.children:
+        if child is not title:
+            child.walkabout(self)
+    self.body.append("</details>\n")
+    raise nodes.SkipNode
+
+
+def depart_soundbites(self: HTML5Translator, node: pn.soundbites) -> None:
+    self.depart_container(node)
+
+
 def visit_duration(self: HTML5Translator, node: pn.duration) -> None:
     attributes = {"datetime": node["datetime"], "title": node.get("exact", "")}
     self.body.append(self.starttag(node, "time", "", **attributes))
@@ -265,4 +290,5 @@ VISITORS: dict[type[nodes.Element], tuple[Visitor, Visitor]] = {
     pn.soundbite_caption: (visit_soundbite_caption, depart_soundbite_caption),
     pn.soundbite_mark: (visit_soundbite_mark, depart_soundbite_mark),
     pn.listening_control: html_listening.VISITORS,
+    pn.soundbites: (visit_soundbites, depart_soundbites),
 }
