@@ -479,6 +479,53 @@ def test_search_the_transcript(open_tab: Any, theme: str, width: str) -> None:
     tab.clean()
 
 
+@EVERY_LAYOUT
+def test_search_keeps_its_count_in_view(open_tab: Any, theme: str, width: str) -> None:
+    """Enter pressed before the search's pause in typing searches at once (no error), and
+    the form stays at the top of the window while the reader moves through the matches."""
+    tab = open_tab(theme, **WIDTHS[width])
+    page = tab.open("episode.html")
+    search = page.locator("form.podcast-search")
+    field = search.locator("input")
+    # typed, and Enter at once: in one task, well within the 150 ms the search waits for
+    page.evaluate(
+        """() => { const field = document.querySelector('form.podcast-search input');
+           field.value = 'harbour';
+           field.dispatchEvent(new Event('input', {bubbles: true}));
+           field.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true})); }"""
+    )
+    assert tab.errors == []
+    field.focus()
+    total = page.locator("mark.podcast-match").count()
+    assert total > 3
+    assert search.locator("output").inner_text() == f"1 of {total}"
+    field.press("Enter")
+    page.wait_for_timeout(300)  # the pause in typing is over: nothing starts again
+    assert search.locator("output").inner_text() == f"2 of {total}"
+    for step in range(3, total + 1):
+        search.locator(".podcast-search-next").click()
+        tab.wait_in_view("mark.podcast-match-current")
+        assert search.locator("output").inner_text() == f"{step} of {total}"
+        assert tab.in_view("form.podcast-search output"), step
+        assert tab.in_view("form.podcast-search input"), step
+    # it covers no match: the current one is below it
+    covered = page.evaluate(
+        """() => document.querySelector('mark.podcast-match-current').getBoundingClientRect().top
+           - document.querySelector('form.podcast-search').getBoundingClientRect().bottom"""
+    )
+    assert covered > 0
+    # back at the top of the page, the form is in its place again
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(200)
+    assert "podcast-search-floating" not in (search.get_attribute("class") or "")
+    assert tab.in_view("form.podcast-search output")
+    field.press("Escape")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_timeout(200)
+    assert not tab.in_view("form.podcast-search input")  # no search: it stays in its place
+    tab.clean()
+
+
 def test_search_without_a_player(open_tab: Any) -> None:
     tab = open_tab()
     page = tab.open("plain.html")

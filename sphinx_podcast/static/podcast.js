@@ -549,13 +549,21 @@ class TranscriptSearch {
     this.playButton = form.querySelector(".podcast-search-play");
     this.episode = episodeOf(form);
     this.matches = [];
+    this.place = document.createElement("div");  // holds the form's place while it floats
+    this.place.hidden = true;
+    form.before(this.place);
     form.hidden = false;
     let timer = 0;
-    this.input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => this.find(), 150); });
+    this.input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => this.find(true), 150); });
     this.input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") { event.preventDefault(); this.find(true); this.move(event.shiftKey ? -1 : 1); }
+      if (event.key === "Enter") {  // new words are searched at once, else the next match
+        event.preventDefault();
+        clearTimeout(timer);
+        if (!this.find(true)) this.move(event.shiftKey ? -1 : 1);
+      }
       if (event.key === "Escape") { this.input.value = ""; this.find(); }
     });
+    for (const type of ["scroll", "resize"]) addEventListener(type, () => this.float(), {passive: true});
     form.addEventListener("submit", (event) => event.preventDefault());
     form.querySelector(".podcast-search-previous").addEventListener("click", () => this.move(-1));
     form.querySelector(".podcast-search-next").addEventListener("click", () => this.move(1));
@@ -564,10 +572,11 @@ class TranscriptSearch {
       playFrom(this.episode, turnStart(turn));
     });
   }
-  /** Mark every match in the turns' words (not their labels); `again`: only if the words changed. */
-  find(again) {
+  /** Mark every match in the turns' words (not their labels) and go to the first;
+      `ifChanged`: only if the words are new. Whether it searched. */
+  find(ifChanged) {
     const query = fold(this.input.value.trim()).folded;
-    if (again && query === this.query) return;
+    if (ifChanged && query === this.query) return false;
     this.query = query;
     for (const mark of this.matches) {
       const parent = mark.parentNode;
@@ -582,7 +591,8 @@ class TranscriptSearch {
       while (walker.nextNode()) if (!walker.currentNode.parentElement.closest(".podcast-turn-label")) texts.push(walker.currentNode);
       texts.forEach((text) => this.markText(text, query));
     }
-    if (this.matches.length && !again) this.move(1); else this.show();
+    if (this.matches.length) this.move(1); else this.show();
+    return true;
   }
   markText(text, query) {
     const {folded, origins} = fold(text.data);
@@ -614,6 +624,18 @@ class TranscriptSearch {
     form.classList.toggle("podcast-search-active", Boolean(this.query));
     const turn = count && this.matches[this.index].closest(TIMED);
     this.playButton.hidden = !turn || !this.episode.active;
+    this.float();
+  }
+  /** While words are searched, the form stays at the top of the window once the page is
+      scrolled past its place: "3 of 17" stays in view. */
+  float() {
+    const place = this.place.hidden ? this.form : this.place, box = place.getBoundingClientRect();
+    const floating = Boolean(this.query) && box.top < 0;
+    if (floating) Object.assign(this.form.style, {left: box.left + "px", width: box.width + "px"});
+    else this.form.removeAttribute("style");
+    if (floating === this.place.hidden) this.place.style.height = box.height + "px";
+    this.place.hidden = !floating;
+    this.form.classList.toggle("podcast-search-floating", floating);
   }
 }
 
