@@ -291,7 +291,53 @@ def test_right_to_left(right_to_left: str, browser: Any, tmp_path: Path) -> None
         )
         assert all(abs(a - b) <= 2 for a, b in zip(pixels["right"][:3], bar[:3], strict=True))
         assert pixels["left"][:3] != pixels["right"][:3]
+        # the docked bar: on the page's side, but its controls keep the direction of time
+        page.evaluate(
+            "() => { document.documentElement.style.paddingBottom = '2000px';"
+            " scrollTo(0, document.documentElement.scrollHeight); }"
+        )
+        page.locator(".podcast-dock").wait_for(state="visible")
+        page.locator(".podcast-dock").screenshot(path=tmp_path / "dock.png")
+        assert page.evaluate(DOCK_READING) == {
+            # from the left: close … speed, then ⏮ −15 ▶ +30 ⏭ as in any player
+            "order": [
+                *("close", "share", "follow", "speed"),
+                *("previous", "back", "play", "forward", "next"),
+            ],
+            "chapterRightOfTime": True,
+            "minusLeftOf15": True,  # "−15", not "15−"
+            "plusLeftOf30": True,
+            "elapsedLeftOfTotal": True,  # "00:03 / 02:30", not "02:30 / 00:03"
+            "seekFromLeft": "ltr",
+        }
         assert reader.errors == []
+
+
+# Where the docked bar's parts are drawn: the order of its controls from the left, and
+# whether the characters of its numbers come in reading order (a range per part of a text).
+DOCK_READING = """() => {
+  const dock = document.querySelector('.podcast-dock');
+  const left = (element) => element.getBoundingClientRect().left;
+  const controls = [...dock.querySelectorAll('.podcast-dock-controls [data-action]')];
+  const drawnAt = (element, start, end) => {
+    const range = document.createRange();
+    range.setStart(element.firstChild, start);
+    range.setEnd(element.firstChild, end);
+    return range.getBoundingClientRect().left;
+  };
+  const back = dock.querySelector('[data-action=back]');
+  const forward = dock.querySelector('[data-action=forward]');
+  const time = dock.querySelector('.podcast-dock-time');
+  const length = time.textContent.length;
+  return {
+    order: controls.sort((a, b) => left(a) - left(b)).map((control) => control.dataset.action),
+    chapterRightOfTime: left(dock.querySelector('.podcast-dock-chapter')) > left(time),
+    minusLeftOf15: drawnAt(back, 0, 1) < drawnAt(back, 1, 3),
+    plusLeftOf30: drawnAt(forward, 0, 1) < drawnAt(forward, 1, 3),
+    elapsedLeftOfTotal: drawnAt(time, 0, 5) < drawnAt(time, length - 5, length),
+    seekFromLeft: getComputedStyle(dock.querySelector('.podcast-dock-seek')).direction,
+  };
+}"""
 
 
 # physical properties and values; :align: right is the right side in any direction

@@ -145,6 +145,8 @@ def _dock(self: HTML5Translator) -> list[str]:
             **{"data-action": "seek", "aria-label": _("Position")},
         ),
         '<div class="podcast-dock-controls">',
+        # the buttons that move in time keep its direction in right-to-left pages too
+        '<span class="podcast-dock-transport">',
         _button(self, _("Previous chapter"), icon("previous"), **{"data-action": "previous"}),
         _button(self, _("Back 15 seconds"), "−15", **{"data-action": "back"}),
         _button(
@@ -156,6 +158,7 @@ def _dock(self: HTML5Translator) -> list[str]:
         ),
         _button(self, _("Forward 30 seconds"), "+30", **{"data-action": "forward"}),
         _button(self, _("Next chapter"), icon("next"), **{"data-action": "next"}),
+        "</span>",
         _tag(self, "select", **{"data-action": "speed", "aria-label": _("Playback speed")}),
     ]
     for speed in SPEEDS:
