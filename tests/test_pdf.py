@@ -120,7 +120,7 @@ def test_demo_turns_speakers_and_times(demo: Pdf) -> None:
         "Ada Example [01:12]: Honestly, out of spite.",
         "Sam Host: Welcome to Open Workshop, the show",
         "Michaël Durand [00:35]: Only about one of its forms.",
-        "Priya Raman [00:02]: Tools, data and the people who keep them going.",
+        "Priya Raman [00:01]: Tools, data and the people who keep them going.",
         "Lena Osei [08:45]: Some do, and that’s fine.",
     ):
         assert turn in text, turn
