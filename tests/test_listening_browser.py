@@ -387,13 +387,13 @@ def test_the_dock(open_tab: Any, theme: str, width: str) -> None:
     dock.locator("select[data-action='speed']").select_option("1.5")
     assert page.evaluate("document.querySelector('audio').playbackRate") == 1.5
     page.evaluate("document.querySelector('audio').currentTime = 50")
-    page.wait_for_timeout(200)
-    assert dock.locator(".podcast-dock-chapter").inner_text() == "The notebooks"
+    # the bar's words follow the player's timeupdate event: waited for, not slept on
+    tab.wait("document.querySelector('.podcast-dock-chapter').textContent === 'The notebooks'")
     dock.locator("[data-action='next']").click()
     tab.wait("Math.abs(document.querySelector('audio').currentTime - 90) < 1")
     dock.locator("[data-action='previous']").click()  # near the chapter's start: the one before
     tab.wait("Math.abs(document.querySelector('audio').currentTime - 45) < 1")
-    assert dock.locator(".podcast-dock-time").inner_text().startswith("00:4")
+    tab.wait("document.querySelector('.podcast-dock-time').textContent.startsWith('00:4')")
     # back to the current turn, and follow it
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     follow = dock.locator("[data-action='follow']")
