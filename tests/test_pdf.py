@@ -141,6 +141,22 @@ def test_demo_outline_has_times(demo: Pdf) -> None:
         assert any(pattern.match(line) for line in lines), title
 
 
+def test_demo_outline_entry_without_a_time_is_one_line(demo: Pdf) -> None:
+    # Episode 2's "Highlighted quotes" section has no turn, so no time: its title was
+    # stretched word by word across the line, one word a line ("Highlighted", "quotes").
+    (page,) = [page for page in demo.pages if re.search(r"^\s*Contents\s*$", page, re.M)]
+    lines = [" ".join(line.split()) for line in page.splitlines()]
+    start = lines.index("Contents") + 1
+    outline = [re.sub(r"( \.)+ ", " ", line) for line in lines[start : start + 5]]
+    assert outline == [
+        "Highlighted quotes",
+        "Introductions 00:00",
+        "The letter ë 04:10",
+        "Listener questions 38:00",
+        "Wrapping up 1:02:30",
+    ]
+
+
 def test_demo_outline_entries_link_to_their_sections(demo: Pdf) -> None:
     for title in ("A weekend project", "Naming it", "Saying no", "What lasts"):
         (link,) = [item for item in demo.links if item.text == title]
