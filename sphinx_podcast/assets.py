@@ -5,12 +5,17 @@ read the source (guide/themes.md says the rest); readers' browsers would only do
 them. The files as served are written once into a folder of the system's temporary
 directory named after their content (outside the output and doctree folders, which
 Sphinx will not copy from), and that folder is what Sphinx copies into ``_static``.
+
+An e-book gets a style sheet of its own: EPUB style sheets must not set ``direction``
+or ``unicode-bidi`` (EPUB 3.3, EPUBCheck's CSS-001); in an e-book the pages' markup
+says it with ``dir`` attributes instead (sphinx_podcast.writers.epub).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -22,19 +27,39 @@ from sphinx.config import Config
 STATIC_DIR = Path(__file__).parent / "static"
 
 
-def served(name: str) -> bytes:
-    """The static file *name* as readers get it."""
+#: What an EPUB style sheet must not set (EPUB 3.3, "CSS style sheets").
+EPUB_FORBIDDEN = ("direction", "unicode-bidi")
+_EPUB_FORBIDDEN = re.compile(rf"(?<=[{{;])(?:{'|'.join(EPUB_FORBIDDEN)}):[^;{{}}]*(;|(?=}}))")
+_EMPTY_RULE = re.compile(r"(?:^|(?<=[;{}]))[^;{}]+\{\}")
+
+
+def epub_css(css: str) -> str:
+    """Minified *css* without the declarations an EPUB style sheet must not have,
+    and without the rules (and at-rules) that are left empty."""
+    css = _EPUB_FORBIDDEN.sub("", css).replace(";}", "}")
+    while True:
+        emptied = _EMPTY_RULE.sub("", css)
+        if emptied == css:
+            return css
+        css = emptied
+
+
+def served(name: str, *, epub: bool = False) -> bytes:
+    """The static file *name* as readers get it (in an e-book if *epub*)."""
     data = (STATIC_DIR / name).read_bytes()
     if name.endswith(".css"):
-        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
+        css = rcssmin.cssmin(data.decode("utf-8"))
+        return (epub_css(css) if epub else css).encode("utf-8")
     if name.endswith(".js"):
         return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
     return data
 
 
-def served_folder() -> Path:
+def served_folder(*, epub: bool = False) -> Path:
     """A folder holding every static file as served (made if missing)."""
-    files = {path.name: served(path.name) for path in STATIC_DIR.iterdir() if path.is_file()}
+    files = {
+        path.name: served(path.name, epub=epub) for path in STATIC_DIR.iterdir() if path.is_file()
+    }
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name] + b"\0")
@@ -57,6 +82,20 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
         config.html_static_path = [*config.html_static_path, folder]
 
 
+def _on_builder_inited(app: Sphinx) -> None:
+    """An e-book's builder copies the e-book's folder instead.
+
+    (Swapped here, where the builder is known: Sphinx has already computed what
+    decides whether pages are rewritten, from the folder added at config-inited.)
+    """
+    if not app.builder.name.startswith("epub"):
+        return
+    ours, book = str(served_folder()), str(served_folder(epub=True))
+    paths = app.config.html_static_path
+    app.config.html_static_path = [book if path == ours else path for path in paths]
+
+
 def setup_assets(app: Sphinx) -> None:
     app.connect("config-inited", _on_config_inited)
+    app.connect("builder-inited", _on_builder_inited)
     app.add_css_file("podcast.css")

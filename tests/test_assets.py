@@ -11,7 +11,7 @@ from pathlib import Path
 import tinycss2
 from conftest import skip_unless
 
-from sphinx_podcast.assets import STATIC_DIR, served
+from sphinx_podcast.assets import EPUB_FORBIDDEN, STATIC_DIR, served
 
 STRING = r'"(?:[^"\\\n]|\\.)*"'
 
@@ -85,3 +85,29 @@ def test_stylesheet_keeps_every_rule() -> None:
     assert "/*" not in kept and len(kept) < len(source)
     assert len(_rules(source)) > 50
     assert _rules(kept) == _rules(source)
+
+
+def test_epub_stylesheet_sets_no_direction() -> None:
+    # EPUB style sheets must not set direction or unicode-bidi (EPUBCheck's CSS-001);
+    # the e-book's pages say it with dir attributes (tests/test_epub.py).
+    rules = _rules(served("podcast.css").decode("utf-8"))
+    book = _rules(served("podcast.css", epub=True).decode("utf-8"))
+    expected = []
+    for prelude, declarations in rules:
+        kept = [
+            item for item in declarations.split(";") if item.split(":")[0] not in EPUB_FORBIDDEN
+        ]
+        if kept or not declarations:  # a rule left empty goes; an at-rule's line stays
+            expected.append((prelude, ";".join(kept)))
+    assert book == expected
+    # (what there was to leave out: the rules that only set a direction go)
+    assert (
+        0
+        < len(rules) - len(book)
+        == sum(
+            all(item.split(":")[0] in EPUB_FORBIDDEN for item in declarations.split(";"))
+            for _prelude, declarations in rules
+            if declarations
+        )
+    )
+    assert sorted(EPUB_FORBIDDEN) == ["direction", "unicode-bidi"]

@@ -16,7 +16,8 @@
   every line of a transcript would drown it); the header still links.
 * EPUB pages must be XHTML. sphinx-design (the episode cards; tab sets in
   many sites) writes its tab sets' ``<input>`` the HTML way, unclosed: in EPUB
-  pages, void elements are closed (``<input … />``).
+  pages, void elements are closed (``<input … />``), and the directions
+  an e-book's style sheet may not set are ``dir`` attributes (:mod:`.epub`).
 
 Every node keeps a standard docutils base class, so a builder we did not
 foresee renders our nodes as containers, inlines and references.
@@ -32,6 +33,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import nodes as pn
+from .epub import setup_epub
 from .latex import setup_latex
 
 #: Classes of the images sphinx-podcast adds itself (authors' own images are theirs).
@@ -141,3 +143,4 @@ def setup_builders(app: Sphinx) -> None:
     for transform in (OfflineImages, EpubTimes, ManPages, TexinfoTurns):
         app.add_post_transform(transform)
     app.connect("html-page-context", xhtml_void_elements)
+    setup_epub(app)
