@@ -162,3 +162,64 @@ def test_follow_a_search_result(tab: Page) -> None:
     assert landed_turn(tab)["id"] == "turn-4"
     assert set(tab.blocked) <= AUDIO
     assert [error for error in tab.errors if not error.startswith(ABORTED)] == []
+
+
+# The first filter of the search page: how it is drawn next to its label, and the colours
+# the theme's variables give (resolved on a probe element, as the browser resolves them).
+FILTER_LOOK = """() => {
+  const select = document.querySelector('.podcast-search-filters select');
+  const label = select.parentElement, form = label.parentElement;
+  const probe = document.createElement('span');
+  label.append(probe);
+  const resolve = (property, value) => {
+    probe.style[property] = value;
+    return getComputedStyle(probe)[property];
+  };
+  const look = getComputedStyle(select), around = getComputedStyle(label);
+  const box = select.getBoundingClientRect(), room = form.getBoundingClientRect();
+  const result = {
+    sameFont: look.fontFamily === around.fontFamily && look.fontSize === around.fontSize,
+    sameColour: look.color === around.color,
+    background: look.backgroundColor,
+    border: `${look.borderTopWidth} ${look.borderTopStyle} ${look.borderTopColor}`,
+    rounded: parseFloat(look.borderTopLeftRadius) > 0,
+    height: box.height,
+    fits: box.left >= room.left && box.right <= room.right,
+    page: getComputedStyle(document.body).backgroundColor,
+    furoBackground: resolve('backgroundColor', 'var(--color-background-primary, red)'),
+    furoBorder: resolve('color', 'var(--color-foreground-border, red)'),
+  };
+  probe.remove();
+  return result;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("theme", "scheme", "width"),
+    [("alabaster", "light", 1000), ("alabaster", "light", 390), ("furo", "light", 1000),
+     ("furo", "dark", 1000), ("furo", "dark", 390)],
+)  # fmt: skip
+def test_search_filters_look_like_the_theme(
+    browser: Any, sites: dict[str, str], theme: str, scheme: str, width: int
+) -> None:
+    """The speaker and episode choices are drawn in the theme's font and colours (furo's
+    variables, light and dark), not as the browser's grey box; they fit a phone's width
+    and are big enough to tap."""
+    tab = Page(browser, sites[theme], viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        page = tab.open("search.html?q=rhythm")
+        page.wait_for_selector(".podcast-search-filters:not([hidden]) select")
+        look = page.evaluate(FILTER_LOOK)
+    finally:
+        tab.context.close()
+    assert look["sameFont"] and look["sameColour"] and look["rounded"] and look["fits"]
+    assert look["height"] >= 24  # WCAG 2.5.8, target size
+    if theme == "furo":
+        assert look["background"] == look["furoBackground"] == look["page"]
+        assert look["border"] == f"1px solid {look['furoBorder']}"
+        dark = look["background"] == "rgb(19, 20, 22)"  # furo's dark --color-background-primary
+        assert dark == (scheme == "dark")
+    else:  # alabaster has no such variables: the page's white and our grey (3:1 on white)
+        assert look["furoBackground"] == "rgb(255, 0, 0)"
+        assert look["background"] == look["page"] == "rgb(255, 255, 255)"
+        assert look["border"] == "1px solid rgb(138, 143, 150)"
