@@ -229,3 +229,16 @@ def test_hostile_text_is_escaped(latex_build) -> None:  # type: ignore[no-untype
             if re.search(pattern, line) and "detokenize" not in line
         ]
         assert lines == [], (pattern, lines[:3])
+
+
+def test_episode_table_has_widths_for_print(latex_build) -> None:  # type: ignore[no-untyped-def]
+    # Left to tabulary, its five columns came out alike in the PDF: "Dura-tion", dates
+    # over two lines, guests' names hyphenated (see test_pdf.py for the printed table).
+    _app, tex = latex_build("lists")
+    tables = re.findall(
+        r"\\begin\{sphinxuseclass\}\{podcast-episode-list\}\n\n"
+        r"\\begin\{savenotes\}\\sphinxattablestart\n(?:.*\n){2}(\\begin\{\w+\}.*)\n",
+        tex,
+    )
+    spec = r"\begin{tabular}[t]{\X{7}{100}\X{37}{100}\X{18}{100}\X{12}{100}\X{26}{100}}"
+    assert tables == [spec, spec]  # lists/table.md and lists/table-rst.rst

@@ -157,6 +157,18 @@ def test_demo_outline_entry_without_a_time_is_one_line(demo: Pdf) -> None:
     ]
 
 
+def test_demo_episode_table_reads_in_rows(demo: Pdf) -> None:
+    # Five equal columns set "Dura-tion" over two lines, the date "March 6," above
+    # "2025" and "Ada Ex-ample" hyphenated.
+    lines = [" ".join(line.split()) for page in demo.pages for line in page.splitlines()]
+    start = lines.index("No. Episode Date Duration Guests")
+    assert lines[start + 1 : start + 4] == [
+        "1 Ada Example on Tools That Last March 6, 2025 48:20 Ada Example",
+        "3 Lena Osei and Ada Example on Jigs, May 1, 2025 52:05 Lena Osei, Ada Example",
+        "Scripts and Shared Workshops",
+    ]
+
+
 def test_demo_outline_entries_link_to_their_sections(demo: Pdf) -> None:
     for title in ("A weekend project", "Naming it", "Saying no", "What lasts"):
         (link,) = [item for item in demo.links if item.text == title]

@@ -1,6 +1,7 @@
 """What the builders other than HTML need, as post-transforms on the neutral doctree.
 
-* LaTeX: the ``sphinxpodcast`` package (:mod:`.latex`).
+* LaTeX: the ``sphinxpodcast`` package (:mod:`.latex`), and widths for the
+  episode table's columns.
 * Builders that cannot show a remote image (LaTeX, EPUB, text, man, Texinfo)
   make Sphinx download it at build time. An avatar or cover at an https URL
   is decoration, not content: those builders leave it out rather than fetch
@@ -83,6 +84,32 @@ class EpubTimes(SphinxPostTransform):
             link.replace_self(nodes.inline(text, text, classes=list(link["classes"])))
 
 
+class LatexEpisodeTable(SphinxPostTransform):
+    """LaTeX: the episode table's columns get widths fit for a printed page.
+
+    Left to tabulary, the five columns came out alike: "Dura-tion" and guests'
+    names hyphenated, dates over two lines. The widths are shares of the line.
+    """
+
+    default_priority = PRIORITY
+    builders = ("latex",)
+    #: No., Episode, Date, Duration, Guests (crosspage's table)
+    WIDTHS = (7, 37, 18, 12, 26)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in self.document.findall(nodes.table):
+            if "podcast-episode-table" not in table["classes"]:
+                continue
+            colspecs = list(table.findall(nodes.colspec))
+            if len(colspecs) != len(self.WIDTHS):
+                continue
+            for colspec, width in zip(colspecs, self.WIDTHS, strict=True):
+                colspec["colwidth"] = width
+            table["classes"] = [
+                "colwidths-given" if name == "colwidths-auto" else name for name in table["classes"]
+            ]
+
+
 class ManPages(SphinxPostTransform):
     """Man pages: plain names and titles, and one paragraph per turn."""
 
@@ -140,7 +167,7 @@ def _inside(node: nodes.Node, classes: tuple[type[nodes.Element], ...]) -> bool:
 
 def setup_builders(app: Sphinx) -> None:
     setup_latex(app)
-    for transform in (OfflineImages, EpubTimes, ManPages, TexinfoTurns):
+    for transform in (OfflineImages, EpubTimes, LatexEpisodeTable, ManPages, TexinfoTurns):
         app.add_post_transform(transform)
     app.connect("html-page-context", xhtml_void_elements)
     setup_epub(app)
