@@ -234,7 +234,7 @@ class PodcastDomain(Domain):
     def note_feed(self, docname: str, **values: Any) -> None:
         """Facts of an episode page the feed needs after reading: ``audio_length``,
         ``audio_type``, ``audio_line`` (options), ``turns`` and ``sections`` (see
-        exports.py; stored flat, see :meth:`feed_turns`)."""
+        episode_files.py; stored flat, see :meth:`feed_turns`)."""
         if "turns" in values:
             values["turns"] = tuple(item for turn in values["turns"] for item in turn)
         if "sections" in values:

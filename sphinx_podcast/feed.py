@@ -30,7 +30,7 @@ from . import __version__
 from .catalog import episode_sort_key
 from .config import get_config, warn_config
 from .domain import get_podcast_domain
-from .exports import FEED_BUILDERS
+from .episode_files import FEED_BUILDERS
 from .feed_check import Problem, check_feed
 from .feed_config import FeedConfig
 from .feed_item import (

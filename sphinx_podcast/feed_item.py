@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from .domain import PodcastDomain
-from .exports import episode_chapters, export_files, transcript_kind
+from .episode_files import episode_chapters, export_files, transcript_kind
 from .inputs import strip_controls
 from .model import Episode, Speaker
 from .site_urls import Enclosure, SiteURLs

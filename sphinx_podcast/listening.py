@@ -27,7 +27,7 @@ from .blocks import block_elements
 from .compat import builder_name_and_format, get_app
 from .config import get_config
 from .domain import PodcastDomain, get_podcast_domain
-from .exports import episode_chapters
+from .episode_files import episode_chapters
 from .site_urls import feed_url
 from .turn_resolver import gets_our_html_visitors
 

@@ -210,7 +210,7 @@ def _opening_section(
 ) -> nodes.section | None:
     """The first section with turns, when it starts with an untimed turn, some turn of the
     page is timed and the outline lists no chapter before it: its chapter starts at 0:00,
-    as in chapters.json and the feed (exports.episode_chapters)."""
+    as in chapters.json and the feed (episode_files.episode_chapters)."""
     if not any(_first_start(section) is not None for section in sections):
         return None
     for section in sections:

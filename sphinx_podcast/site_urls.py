@@ -20,7 +20,7 @@ from sphinx.util.osutil import copyfile
 from . import media_files
 from .config import get_config
 from .domain import PodcastDomain, get_podcast_domain
-from .exports import FEED_BUILDERS
+from .episode_files import FEED_BUILDERS
 from .model import Episode
 from .urls import URLError, clean_url, quote_path
 from .warnings_ import Subtype, warn

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from . import media
 from .config import get_config
 from .domain import get_podcast_domain
-from .exports import FEED_BUILDERS, episode_chapters, export_files
+from .episode_files import FEED_BUILDERS, episode_chapters, export_files
 from .feed_item import episode_people
 from .model import Episode, Speaker, format_seconds_attr
 from .site_urls import SiteURLs, feed_url

@@ -24,8 +24,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from . import nodes as pn
 from .blocks import block_elements
 from .domain import get_podcast_domain
-from .exports import turn_cues
 from .formats import fill_times
+from .page_cues import turn_cues
 
 
 def estimated_starts(turns: list[pn.turn], total: float | None) -> dict[int, float]:
