@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import format_time
-from .base import Chapter, Cue, FormatError, Transcript, strip_control_characters
+from .base import Chapter, Cue, FormatError, Transcript, speaker_name, strip_control_characters
 from .clock import format_clock, parse_clock
 from .cue_times import fill_times, timed_cues
 from .htmltranscript import to_html
@@ -197,10 +197,7 @@ def to_text(
         body = "\n".join(line for line in lines if line)
         if not body:
             continue
-        name = cue.speaker
-        if speakers_by_key and name in speakers_by_key:
-            name = speakers_by_key[name]
-        name = " ".join(name.split())
+        name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
         time = f"[{format_time(cue.start)}]" if cue.start is not None else ""
         label = " ".join(part for part in (name, time) if part)
         if name:
