@@ -526,6 +526,50 @@ def test_search_keeps_its_count_in_view(open_tab: Any, theme: str, width: str) -
     tab.clean()
 
 
+# The edge of the transcript's search field against what is around it: its colour (over
+# the page's background when the theme gives it with transparency) and the contrast ratio.
+FIELD_EDGE = """() => {
+  const field = document.querySelector('form.podcast-search input');
+  const parse = text => (text.match(/[\\d.]+/g) || []).map(Number);
+  const over = (colour, below) => {
+    const [red, green, blue, alpha = 1] = parse(colour);
+    return [red, green, blue].map((channel, index) => channel * alpha + below[index] * (1 - alpha));
+  };
+  const luminance = rgb => {
+    const linear = rgb.map(value => {
+      const channel = value / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+  };
+  const ratio = (first, second) => {
+    const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  const page = over(getComputedStyle(document.body).backgroundColor, [255, 255, 255]);
+  const look = getComputedStyle(field);
+  const inside = over(look.backgroundColor, page);
+  const edge = over(look.borderTopColor, inside);
+  const width = parseFloat(look.borderTopWidth);
+  return {width, page: ratio(edge, page), inside: ratio(edge, inside)};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("theme", "scheme"), [*((theme, "light") for theme in THEMES), ("furo", "dark")]
+)
+def test_search_field_edge_is_visible(open_tab: Any, theme: str, scheme: str) -> None:
+    """The search field is found by its edge: at least 3:1 against the page and its own
+    background (WCAG 1.4.11); furo's own border colour is a faint 1.2:1 on white."""
+    tab = open_tab(theme, **DESKTOP, color_scheme=scheme)
+    page = tab.open("episode.html")
+    edge = page.evaluate(FIELD_EDGE)
+    assert edge["width"] >= 1
+    assert edge["page"] >= 3, edge
+    assert edge["inside"] >= 3, edge
+    tab.clean()
+
+
 def test_search_without_a_player(open_tab: Any) -> None:
     tab = open_tab()
     page = tab.open("plain.html")
