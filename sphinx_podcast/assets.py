@@ -22,6 +22,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.config import Config
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -82,13 +83,13 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
         config.html_static_path = [*config.html_static_path, folder]
 
 
-def _on_builder_inited(app: Sphinx) -> None:
+def _on_write_started(app: Sphinx, builder: Builder) -> None:
     """An e-book's builder copies the e-book's folder instead.
 
-    (Swapped here, where the builder is known: Sphinx has already computed what
-    decides whether pages are rewritten, from the folder added at config-inited.)
+    (Swapped when writing starts: the builder is known, and Sphinx has saved the
+    configuration the next build compares with, the one of config-inited.)
     """
-    if not app.builder.name.startswith("epub"):
+    if not builder.name.startswith("epub"):
         return
     ours, book = str(served_folder()), str(served_folder(epub=True))
     paths = app.config.html_static_path
@@ -97,5 +98,5 @@ def _on_builder_inited(app: Sphinx) -> None:
 
 def setup_assets(app: Sphinx) -> None:
     app.connect("config-inited", _on_config_inited)
-    app.connect("builder-inited", _on_builder_inited)
+    app.connect("write-started", _on_write_started)
     app.add_css_file("podcast.css")

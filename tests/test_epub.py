@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BuildCache, build_root_app, has_class, skip_unless, warnings_of
+from conftest import (
+    ROOTS,
+    BuildCache,
+    build_app,
+    build_root_app,
+    has_class,
+    skip_unless,
+    warnings_of,
+)
 from lxml import etree
 
 from sphinx_podcast.writers.epub import right_to_left, with_directions
@@ -152,6 +160,21 @@ def test_a_book_written_right_to_left_runs_our_parts_right_to_left(books: Books)
     assert {element.get("dir") for element in ours} == {"rtl"}
     others = page.xpath("//h:body//*[@dir and not(contains(@class, 'podcast-'))]", namespaces=NS)
     assert others == []
+
+
+def test_a_second_build_finds_the_configuration_unchanged(tmp_path: Path) -> None:
+    # The e-book's folder of our CSS replaces the website's when writing starts, after
+    # Sphinx saved the configuration: swapped earlier, every later build said "The
+    # configuration has changed (1 option: 'html_static_path')".
+    shutil.copytree(ROOTS / "test-epub", tmp_path / "src")
+    first = build_app("epub", tmp_path / "src", tmp_path / "build")
+    second = build_app("epub", tmp_path / "src", tmp_path / "build")
+    assert "no targets are out of date" in second.status.getvalue()
+    # (in-process, Sphinx's epub builder itself changes html_theme: not ours to judge)
+    assert "html_static_path" not in second.status.getvalue()
+    for app in (first, second):
+        css = (Path(app.outdir) / "_static" / "podcast.css").read_text("utf-8")
+        assert "unicode-bidi" not in css and ";direction" not in css and "{direction" not in css
 
 
 def test_html_pages_have_no_dir_of_ours(books: Books) -> None:
