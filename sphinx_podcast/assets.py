@@ -6,16 +6,16 @@ them. The files as served are written once into a folder of the system's tempora
 directory named after their content (outside the output and doctree folders, which
 Sphinx will not copy from), and that folder is what Sphinx copies into ``_static``.
 
-An e-book gets a style sheet of its own: EPUB style sheets must not set ``direction``
-or ``unicode-bidi`` (EPUB 3.3, EPUBCheck's CSS-001); in an e-book the pages' markup
-says it with ``dir`` attributes instead (sphinx_podcast.writers.epub).
+An e-book gets a folder of its own, without ``podcast-direction.css``: EPUB style
+sheets must not set ``direction`` or ``unicode-bidi`` (EPUB 3.3, EPUBCheck's CSS-001),
+so those rules are in that file alone, and in an e-book the pages' markup says the same
+with ``dir`` attributes (sphinx_podcast.writers.epub).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 from pathlib import Path
 
@@ -28,38 +28,27 @@ from sphinx.config import Config
 STATIC_DIR = Path(__file__).parent / "static"
 
 
-#: What an EPUB style sheet must not set (EPUB 3.3, "CSS style sheets").
-EPUB_FORBIDDEN = ("direction", "unicode-bidi")
-_EPUB_FORBIDDEN = re.compile(rf"(?<=[{{;])(?:{'|'.join(EPUB_FORBIDDEN)}):[^;{{}}]*(;|(?=}}))")
-_EMPTY_RULE = re.compile(r"(?:^|(?<=[;{}]))[^;{}]+\{\}")
+#: The rules that set a writing direction: HTML pages only (see above).
+DIRECTION_CSS = "podcast-direction.css"
 
 
-def epub_css(css: str) -> str:
-    """Minified *css* without the declarations an EPUB style sheet must not have,
-    and without the rules (and at-rules) that are left empty."""
-    css = _EPUB_FORBIDDEN.sub("", css).replace(";}", "}")
-    while True:
-        emptied = _EMPTY_RULE.sub("", css)
-        if emptied == css:
-            return css
-        css = emptied
-
-
-def served(name: str, *, epub: bool = False) -> bytes:
-    """The static file *name* as readers get it (in an e-book if *epub*)."""
+def served(name: str) -> bytes:
+    """The static file *name* as readers get it."""
     data = (STATIC_DIR / name).read_bytes()
     if name.endswith(".css"):
-        css = rcssmin.cssmin(data.decode("utf-8"))
-        return (epub_css(css) if epub else css).encode("utf-8")
+        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
     if name.endswith(".js"):
         return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
     return data
 
 
 def served_folder(*, epub: bool = False) -> Path:
-    """A folder holding every static file as served (made if missing)."""
+    """A folder holding every static file as served (made if missing); for an e-book
+    (*epub*) without the direction rules."""
     files = {
-        path.name: served(path.name, epub=epub) for path in STATIC_DIR.iterdir() if path.is_file()
+        path.name: served(path.name)
+        for path in STATIC_DIR.iterdir()
+        if path.is_file() and not (epub and path.name == DIRECTION_CSS)
     }
     digest = hashlib.sha256()
     for name in sorted(files):
@@ -96,7 +85,13 @@ def _on_write_started(app: Sphinx, builder: Builder) -> None:
     app.config.html_static_path = [book if path == ours else path for path in paths]
 
 
+def _add_direction_css(app: Sphinx) -> None:
+    if not app.builder.name.startswith("epub"):
+        app.add_css_file(DIRECTION_CSS)
+
+
 def setup_assets(app: Sphinx) -> None:
     app.connect("config-inited", _on_config_inited)
+    app.connect("builder-inited", _add_direction_css)
     app.connect("write-started", _on_write_started)
     app.add_css_file("podcast.css")

@@ -173,8 +173,10 @@ def test_a_second_build_finds_the_configuration_unchanged(tmp_path: Path) -> Non
     # (in-process, Sphinx's epub builder itself changes html_theme: not ours to judge)
     assert "html_static_path" not in second.status.getvalue()
     for app in (first, second):
-        css = (Path(app.outdir) / "_static" / "podcast.css").read_text("utf-8")
+        static = Path(app.outdir) / "_static"
+        css = (static / "podcast.css").read_text("utf-8")
         assert "unicode-bidi" not in css and ";direction" not in css and "{direction" not in css
+        assert not (static / "podcast-direction.css").exists()
 
 
 def test_html_pages_have_no_dir_of_ours(books: Books) -> None:

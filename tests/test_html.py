@@ -75,6 +75,8 @@ def test_css_is_linked_and_copied(built) -> None:  # type: ignore[no-untyped-def
             for href in page(built, name).xpath("//link[@rel='stylesheet']/@href")
         ]
         assert hrefs.count("_static/podcast.css") == 1, (name, hrefs)
+        # the writing direction's rules, after the others (e-books do not get them)
+        assert hrefs.index("_static/podcast-direction.css") > hrefs.index("_static/podcast.css")
     # served minified: what sphinx_podcast.assets serves (its rules: test_assets.py)
     copied = (Path(built.outdir) / "_static" / "podcast.css").read_bytes()
     assert copied == served("podcast.css")
