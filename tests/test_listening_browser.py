@@ -148,6 +148,18 @@ class Tab(Page):
         """Whether the element is wholly in the window, above the docked bar."""
         return bool(self.page.evaluate(IN_VIEW, selector))
 
+    def wait_until_still(self, timeout: float = 5000) -> None:
+        """Wait until the page has stopped scrolling (a smooth scroll still under way
+        would carry a scroll made now along with it)."""
+        previous = None
+        for _ in range(int(timeout / 100)):
+            position = self.page.evaluate("scrollY")
+            if position == previous:
+                return
+            previous = position
+            self.page.wait_for_timeout(100)
+        raise AssertionError(f"still scrolling after {timeout} ms")
+
     def wait_in_view(self, selector: str) -> None:
         """Smooth scrolling over a long page takes a moment."""
         self.wait(f"({IN_VIEW})({selector!r})")
@@ -514,14 +526,20 @@ def test_search_keeps_its_count_in_view(open_tab: Any, theme: str, width: str) -
            - document.querySelector('form.podcast-search').getBoundingClientRect().bottom"""
     )
     assert covered > 0
-    # back at the top of the page, the form is in its place again
+    # back at the top of the page, the form is in its place again (waited for: furo
+    # scrolls smoothly, and a loaded machine draws the scroll late)
+    tab.wait_until_still()  # the last match's smooth scroll is over
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(200)
-    assert "podcast-search-floating" not in (search.get_attribute("class") or "")
+    tab.wait("scrollY === 0")
+    tab.wait(
+        "!document.querySelector('form.podcast-search').classList"
+        ".contains('podcast-search-floating')"
+    )
     assert tab.in_view("form.podcast-search output")
     field.press("Escape")
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    page.wait_for_timeout(200)
+    tab.wait("scrollY + innerHeight >= document.documentElement.scrollHeight - 2")
+    page.wait_for_timeout(200)  # a frame for the search to float, had it done so wrongly
     assert not tab.in_view("form.podcast-search input")  # no search: it stays in its place
     tab.clean()
 
