@@ -146,11 +146,7 @@ def add_download_links(doctree: nodes.document, domain: PodcastDomain) -> None:
         line = transcript_downloads(
             "", nodes.Text(label), classes=["podcast-downloads"], docname=docname, links=links
         )
-        nav = next((child for child in header.children if isinstance(child, pn.episode_nav)), None)
-        if nav is not None:
-            header.insert(header.index(nav), line)
-        else:
-            header += line
+        header.add_line(line)
 
 
 def visit_transcript_downloads(self: Any, node: transcript_downloads) -> None:

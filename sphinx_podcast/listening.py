@@ -47,8 +47,7 @@ def _highlights_in_header(header: pn.episode_header) -> None:
         return
     parent.remove(following)
     following["collapsed"] = True
-    nav = next((child for child in header.children if isinstance(child, pn.episode_nav)), None)
-    header.insert(header.index(nav) if nav is not None else len(header), following)
+    header.add_line(following)
 
 
 def initials(name: str) -> str:
@@ -93,12 +92,7 @@ class ListeningMarkup(SphinxPostTransform):
         subscribe = self._subscribe_links()
         if subscribe:
             for header in headers:
-                nav = next((c for c in header.children if isinstance(c, pn.episode_nav)), None)
-                line = pn.listening_control(kind="subscribe", links=subscribe)
-                if nav is not None:
-                    header.insert(header.index(nav), line)
-                else:
-                    header += line
+                header.add_line(pn.listening_control(kind="subscribe", links=subscribe))
             for episode_list in lists:
                 episode_list += pn.listening_control(kind="subscribe", links=subscribe)
         for header in headers:

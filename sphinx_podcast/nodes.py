@@ -15,6 +15,12 @@ from sphinx import addnodes
 class episode_header(nodes.container):
     """The ``.podcast-episode`` header made by the ``episode`` directive."""
 
+    def add_line(self, line: nodes.Node) -> None:
+        """Add a line of the header (subscribe, downloads, highlights) above the links to
+        other episodes, which stay last; at the end when there are none."""
+        nav = next((child for child in self.children if isinstance(child, episode_nav)), None)
+        self.insert(self.index(nav) if nav is not None else len(self), line)
+
 
 class speaker_profile(nodes.container):
     """A ``.podcast-speaker-profile`` made by the ``speaker`` directive."""
