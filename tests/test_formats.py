@@ -8,6 +8,8 @@ import re
 import pytest
 import srt
 import webvtt
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_podcast import formats
 from sphinx_podcast.formats import Chapter, Cue, FormatError, Transcript
@@ -545,6 +547,28 @@ def test_wrap(text: str, widths: list[int], expected: list[str]) -> None:
         return widths[min(index, len(widths) - 1)]
 
     assert formats.wrapping.wrap(text, budget) == expected
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(["a", "b", "é", "語", " ", "\n", "\t", "\xa0", "\u2028", "\x1f"]),
+        max_size=120,
+    ),
+    st.lists(st.integers(1, 12), min_size=1, max_size=4),
+)
+def test_wrap_by_whole_lines_is_the_word_by_word_wrap(text: str, widths: list[int]) -> None:
+    # wrap() takes a line at a time with a regular expression when no word must be cut;
+    # the lines are those of the word-by-word loop, white space of every kind included
+    def budget(index: int) -> int:
+        return widths[index % len(widths)]
+
+    expected = formats.wrapping._wrap_word_by_word(text, budget, len)
+    assert formats.wrapping.wrap(text, budget) == expected
+    fast = formats.wrapping._wrap_whole_words(" ".join(text.split()), budget)
+    assert fast is None or fast == expected
+    if all(len(word) <= min(widths) for word in text.split()):
+        assert fast == expected  # the fast way was taken
 
 
 def test_wrap_measures_escaped_text() -> None:

@@ -112,8 +112,13 @@ def to_srt(
     cards: list[str] = []
     if timed is None:
         timed = timed_cues(cues, total)
+    labels: dict[str, str] = {}  # a speaker's label, made once a file
+    # a card usually starts where the one before it ends: that time is written already
+    previous_end, previous_end_text = -1, ""
     for cue, start, end, limit in timed:
-        label = speaker_label(speaker_name(cue.speaker, speakers_by_key))
+        label = labels.get(cue.speaker)
+        if label is None:
+            label = labels[cue.speaker] = speaker_label(speaker_name(cue.speaker, speakers_by_key))
         own_line = len(label) + 1 > LINE_WIDTH - MIN_TEXT_WIDTH
         first_width = LINE_WIDTH if own_line or not label else LINE_WIDTH - len(label) - 1
         # "-->" would read as timings: an SRT card's text cannot hold it
@@ -135,11 +140,12 @@ def to_srt(
         for (card_start, card_end), card in zip(
             timed_blocks(start, end, limit, blocks), blocks, strict=True
         ):
+            if card_start != previous_end:
+                previous_end_text = format_clock(card_start, ",")
+            start_text = previous_end_text
+            previous_end, previous_end_text = card_end, format_clock(card_end, ",")
             cards.append(
-                f"{len(cards) + 1}\n"
-                f"{format_clock(card_start, ',')} --> {format_clock(card_end, ',')}\n"
-                + "\n".join(card)
-                + "\n"
+                f"{len(cards) + 1}\n{start_text} --> {previous_end_text}\n" + "\n".join(card) + "\n"
             )
     return "\n".join(cards)
 

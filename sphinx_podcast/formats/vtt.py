@@ -66,9 +66,14 @@ def to_vtt(
     out.write("WEBVTT\n")
     if timed is None:
         timed = timed_cues(cues, total)
+    voices: dict[str, str] = {}  # a speaker's voice span, made once a file
+    # a cue usually starts where the one before it ends: that time is written already
+    previous_end, previous_end_text = -1, ""
     for number, (cue, start, end, limit) in enumerate(timed, start=1):
-        name = speaker_name(cue.speaker, speakers_by_key)
-        voice = f"<v {escape_voice(name)}>" if name.strip() else ""
+        voice = voices.get(cue.speaker)
+        if voice is None:
+            name = speaker_name(cue.speaker, speakers_by_key)
+            voice = voices[cue.speaker] = f"<v {escape_voice(name)}>" if name.strip() else ""
         first_width = max(LINE_WIDTH - len(voice), 20)
         text = cue.text
         escaped = "&" in text or "<" in text or ">" in text
@@ -83,7 +88,11 @@ def to_vtt(
         for (block_start, block_end), lines in zip(
             timed_blocks(start, end, limit, blocks), blocks, strict=True
         ):
-            out.write(f"{identifier}\n{format_clock(block_start)} --> {format_clock(block_end)}\n")
+            if block_start != previous_end:
+                previous_end_text = format_clock(block_start)
+            start_text = previous_end_text
+            previous_end, previous_end_text = block_end, format_clock(block_end)
+            out.write(f"{identifier}\n{start_text} --> {previous_end_text}\n")
             identifier = ""
             if escaped:
                 lines = [escape_text(line) for line in lines]
