@@ -227,45 +227,36 @@ def to_podcast_json(
     """
     if timed is None:
         timed = timed_cues(cues, total)
-    segments = []
-    for cue, start, end, _limit in timed:
-        segment: dict[str, Any] = {}
-        name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
-        if name:
-            segment["speaker"] = name
-        segment["startTime"] = seconds_value(start)
-        segment["endTime"] = seconds_value(end)
-        segment["body"] = " ".join(cue.text.split())
-        segments.append(segment)
     # What json.dumps(document, ensure_ascii=False, indent=2) writes, built here from
     # json's own C string encoder: with an indent, json encodes in pure Python, and a
-    # site writes this file for every episode on every build.
+    # site writes this file for every episode on every build. (Times are whole numbers
+    # or finite floats: their repr is their JSON.)
+    speakers: dict[str, str] = {}  # a speaker's line, made once a file
+    segments = []
+    for cue, start, end, _limit in timed:
+        speaker = speakers.get(cue.speaker)
+        if speaker is None:
+            name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
+            speaker = f'      "speaker": {_json_string(name)},\n' if name else ""
+            speakers[cue.speaker] = speaker
+        segments.append(
+            f"    {{\n{speaker}"
+            f'      "startTime": {seconds_value(start)!r},\n'
+            f'      "endTime": {seconds_value(end)!r},\n'
+            f'      "body": {_json_string(" ".join(cue.text.split()))}\n    }}'
+        )
     head = [f'  "version": {_json_string(PODCAST_JSON_VERSION)}']
     if language:
         head.append(f'  "language": {_json_string(language)}')
     head.append(f'  "segmentation": {_json_string(TURN_SEGMENTS)}')
     if segments:
-        items = ",\n".join(
-            "    {\n"
-            + ",\n".join(f"      {_json_string(k)}: {_json_scalar(v)}" for k, v in s.items())
-            + "\n    }"
-            for s in segments
-        )
-        head.append(f'  "segments": [\n{items}\n  ]')
+        head.append('  "segments": [\n' + ",\n".join(segments) + "\n  ]")
     else:
         head.append('  "segments": []')
     return "{\n" + ",\n".join(head) + "\n}\n"
 
 
 _json_string = json.encoder.encode_basestring  # the encoder of ensure_ascii=False
-
-
-def _json_scalar(value: str | int | float) -> str:
-    if isinstance(value, str):
-        return _json_string(value)
-    if isinstance(value, float):
-        return repr(value) if math.isfinite(value) else json.dumps(value)
-    return str(int(value))
 
 
 # -- chapters ------------------------------------------------------------------------
