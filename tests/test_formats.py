@@ -555,20 +555,38 @@ def test_wrap(text: str, widths: list[int], expected: list[str]) -> None:
         st.sampled_from(["a", "b", "é", "語", " ", "\n", "\t", "\xa0", "\u2028", "\x1f"]),
         max_size=120,
     ),
-    st.lists(st.integers(1, 12), min_size=1, max_size=4),
+    st.lists(st.integers(1, 12), min_size=1, max_size=2),
 )
-def test_wrap_by_whole_lines_is_the_word_by_word_wrap(text: str, widths: list[int]) -> None:
-    # wrap() takes a line at a time with a regular expression when no word must be cut;
-    # the lines are those of the word-by-word loop, white space of every kind included
-    def budget(index: int) -> int:
-        return widths[index % len(widths)]
+def test_wrapping_by_regular_expression_is_the_word_by_word_wrap(
+    text: str, widths: list[int]
+) -> None:
+    # SRT's lines and VTT's blocks are taken by a regular expression when no word must
+    # be cut; they are those of the word-by-word loop, white space of every kind included
+    first, width = widths[0], widths[-1]
+    words = text.split()
+    fits = all(len(word) <= min(first, width) for word in words)
 
-    expected = formats.wrapping._wrap_word_by_word(text, budget, len)
-    assert formats.wrapping.wrap(text, budget) == expected
-    fast = formats.wrapping._wrap_whole_words(" ".join(text.split()), budget)
-    assert fast is None or fast == expected
-    if all(len(word) <= min(widths) for word in text.split()):
-        assert fast == expected  # the fast way was taken
+    def budget(index: int) -> int:
+        return width if index else first
+
+    expected = formats.wrapping.wrap(text, budget)
+    assert formats.wrapping.wrap_lines(text, width, first_width=first) == expected
+    for per_block in (1, 2, 3):
+
+        def block_budget(index: int, per_block: int = per_block) -> int:
+            return width if index % per_block else first
+
+        lines = formats.wrapping.wrap(text, block_budget)
+        blocks = [lines[i : i + per_block] for i in range(0, len(lines), per_block)]
+        assert formats.wrapping.split_text(text, width, per_block, first_width=first) == blocks
+        # a measure other than len always goes word by word
+        slow = formats.wrapping.split_text(
+            text, width, per_block, first_width=first, measure=lambda word: len(word)
+        )
+        assert slow == blocks
+    if fits and words:  # the regular expression took them all
+        found = formats.wrapping._block_pattern(width, width, 1).findall(" ".join(words))
+        assert found == formats.wrapping.wrap(text, lambda index: width)
 
 
 def test_wrap_measures_escaped_text() -> None:

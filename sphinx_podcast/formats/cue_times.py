@@ -123,14 +123,11 @@ def timed_blocks(
     weights = [max(1, sum(map(len, block))) for block in blocks]
     total = sum(weights)
     span = max(limit - start, 0)
-    starts = []
-    done = 0
-    for weight in weights:
-        starts.append(start + round(span * done / total))
-        done += weight
-    times = []
-    for index in range(count):
-        block_start = starts[index]
-        block_end = starts[index + 1] if index + 1 < count else end
-        times.append((block_start, max(block_end, block_start + 1)))
-    return times
+    starts = [
+        start + round(span * done / total) for done in itertools.accumulate(weights[:-1], initial=0)
+    ]
+    ends = [*starts[1:], end]
+    return [
+        (block_start, block_end if block_end > block_start else block_start + 1)
+        for block_start, block_end in zip(starts, ends, strict=True)
+    ]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import partial
 
 from .base import Cue, FormatError, Transcript, map_speaker, speaker_name
 from .clock import format_clock, parse_clock
 from .cue_times import timed_blocks, timed_cues
-from .wrapping import wrap
+from .wrapping import wrap_lines
 
 LINE_WIDTH = 32
 LINES_PER_CARD = 2
@@ -125,7 +124,7 @@ def to_srt(
         text = cue.text.replace("-->", "->")
         if "<" in text or "{" in text:  # (a regular expression scan less per turn)
             text = escape_formatting(text)
-        lines = wrap(text, partial(_budget, first_width))
+        lines = wrap_lines(text, LINE_WIDTH, first_width=first_width)
         if own_line:
             lines.insert(0, label)
         elif label:  # only the turn's first card carries the name
@@ -158,10 +157,6 @@ def speaker_label(name: str) -> str:
     if len(name) + 1 > LINE_WIDTH:
         name = name[: LINE_WIDTH - 2].rstrip() + "…"
     return name + ":"
-
-
-def _budget(first_width: int, index: int) -> int:
-    return first_width if index == 0 else LINE_WIDTH
 
 
 def read_srt(
