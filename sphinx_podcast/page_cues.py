@@ -42,10 +42,10 @@ def _inline_text(node: nodes.Node) -> str:
     """The words of an inline node as a reader sees them: ``astext()`` of its text
     (rST's backslash escapes leave NUL characters in the raw string)."""
     if isinstance(node, nodes.Text):
-        return node.astext()
+        return node.astext() if "\x00" in node else node
     if isinstance(node, _LEFT_OUT):
         return _GAP
-    return "".join(_inline_text(child) for child in node.children)
+    return "".join([_inline_text(child) for child in node.children])
 
 
 def spoken_blocks(node: nodes.Node) -> list[str]:
