@@ -192,12 +192,15 @@ def to_text(
     """Plain text: one paragraph per cue, ``Name [MM:SS]: text`` (parts only when known);
     the lines of a cue's text (its blocks: paragraphs, list items …) stay lines."""
     paragraphs = []
+    names: dict[str, str] = {}  # a speaker's name, made once a file
     for cue in cues:
-        lines = (" ".join(line.split()) for line in cue.text.splitlines())
-        body = "\n".join(line for line in lines if line)
+        lines = [" ".join(line.split()) for line in cue.text.splitlines()]
+        body = "\n".join([line for line in lines if line])
         if not body:
             continue
-        name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
+        name = names.get(cue.speaker)
+        if name is None:
+            name = names[cue.speaker] = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
         time = f"[{format_time(cue.start)}]" if cue.start is not None else ""
         label = " ".join(part for part in (name, time) if part)
         if name:

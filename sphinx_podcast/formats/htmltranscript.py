@@ -51,18 +51,22 @@ def to_html(
         "</head>",
         "<body>",
     ]
+    cites: dict[str, str] = {}  # a speaker's <cite>, made once a file
     for cue in cues:
         blocks = [" ".join(line.split()) for line in cue.text.splitlines()]
         blocks = [block for block in blocks if block]
         if not blocks:
             continue
-        name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
-        if name:
-            out.append(f"<cite>{escape(name, quote=False)}:</cite>")
+        cite = cites.get(cue.speaker)
+        if cite is None:
+            name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
+            cite = cites[cue.speaker] = f"<cite>{escape(name, quote=False)}:</cite>" if name else ""
+        if cite:
+            out.append(cite)
         if cue.start is not None:
             out.append(
                 f'<time datetime="{duration_attribute(cue.start)}">{clock_text(cue.start)}</time>'
             )
-        out.extend(f"<p>{escape(block, quote=False)}</p>" for block in blocks)
+        out.extend([f"<p>{escape(block, quote=False)}</p>" for block in blocks])
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
