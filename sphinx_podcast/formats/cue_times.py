@@ -49,21 +49,9 @@ def fill_times(cues: Sequence[Cue], total: float | None = None) -> list[tuple[in
             starts[index] = highest
     if starts[0] is None:
         starts[0] = 0
-    weights = [_weight(c) for c in cues]
     known = [i for i, s in enumerate(starts) if s is not None]
-    for left, right in itertools.pairwise(known):
-        _interpolate(starts, weights, left, right, starts[right])  # type: ignore[arg-type]
-    last = known[-1]
-    if last < count - 1:
-        base = starts[last]
-        assert base is not None
-        if total_ms is not None and total_ms > base:
-            _interpolate(starts, weights, last, count, total_ms)
-        else:
-            position = base
-            for index in range(last + 1, count):
-                position += _estimate_ms(cues[index - 1])
-                starts[index] = position
+    if len(known) < count:  # (every start known, as in most pages: nothing to fill)
+        _fill_starts(cues, starts, known, total_ms)
     result: list[tuple[int, int]] = []
     for index, cue in enumerate(cues):
         start = starts[index]
@@ -79,6 +67,28 @@ def fill_times(cues: Sequence[Cue], total: float | None = None) -> list[tuple[in
                 end = min(end, total_ms)
         result.append((start, max(end, start + 1)))
     return result
+
+
+def _fill_starts(
+    cues: Sequence[Cue], starts: list[int | None], known: list[int], total_ms: int | None
+) -> None:
+    """Unknown *starts* filled in: between known ones in proportion to the text's length,
+    after the last known one over the rest of *total_ms* or at a speaking rate."""
+    count = len(cues)
+    weights = [_weight(c) for c in cues]
+    for left, right in itertools.pairwise(known):
+        _interpolate(starts, weights, left, right, starts[right])  # type: ignore[arg-type]
+    last = known[-1]
+    if last < count - 1:
+        base = starts[last]
+        assert base is not None
+        if total_ms is not None and total_ms > base:
+            _interpolate(starts, weights, last, count, total_ms)
+        else:
+            position = base
+            for index in range(last + 1, count):
+                position += _estimate_ms(cues[index - 1])
+                starts[index] = position
 
 
 def _interpolate(
@@ -102,7 +112,7 @@ def timed_cues(cues: Sequence[Cue], total: float | None = None) -> list[tuple[Cu
     writers that cut a long cue into timed blocks (VTT cues, SRT cards): its blocks
     share [start, limit], where limit is the next cue's start, kept within
     [start, end]. Unknown times are filled in by :func:`fill_times`."""
-    cues = [c for c in cues if c.text.strip()]
+    cues = [c for c in cues if c.text and not c.text.isspace()]
     times = fill_times(cues, total)
     result = []
     for index, cue in enumerate(cues):
