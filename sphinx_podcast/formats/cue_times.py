@@ -128,16 +128,19 @@ def timed_blocks(
     """Times for the blocks of one turn: in proportion to their length within
     [start, limit], the last one ending at *end*; each at least 1 ms long."""
     count = len(blocks)
-    if count == 1:  # most turns
+    if count == 1:  # a short turn: one card or cue
         return [(start, end if end > start else start + 1)]
     weights = [max(1, sum(map(len, block))) for block in blocks]
     total = sum(weights)
     span = max(limit - start, 0)
-    starts = [
-        start + round(span * done / total) for done in itertools.accumulate(weights[:-1], initial=0)
-    ]
-    ends = [*starts[1:], end]
-    return [
-        (block_start, block_end if block_end > block_start else block_start + 1)
-        for block_start, block_end in zip(starts, ends, strict=True)
-    ]
+    times = []
+    done = 0
+    block_start = start
+    for weight in weights[:-1]:  # each block ends where the next one starts ...
+        done += weight
+        block_end = start + round(span * done / total)
+        times.append((block_start, block_end if block_end > block_start else block_start + 1))
+        block_start = block_end
+    # ... and the last one at the turn's end
+    times.append((block_start, end if end > block_start else block_start + 1))
+    return times
