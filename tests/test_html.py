@@ -173,6 +173,23 @@ def test_time_link(built) -> None:  # type: ignore[no-untyped-def]
         assert link.text_content() == expected[start]
 
 
+def test_each_turn_has_its_own_speakers_strings(built) -> None:  # type: ignore[no-untyped-def]
+    # The visitor writes each speaker's class, data-speaker and name link once per page
+    # (writers/html_turns.py) and the "Play from" label once: every turn still gets
+    # its own speaker's, and its own time in the label.
+    colours: dict[str, str] = {}
+    for turn in turns(page(built)):
+        key = turn.get("data-speaker")
+        turn_class, colour = turn.get("class").split()
+        assert turn_class == "podcast-turn"
+        assert colours.setdefault(key, colour) == colour
+        (link,) = turn.xpath(f".//*[{has_class('podcast-speaker')}]/a")
+        assert (link.get("title"), link.text_content()) == (NAMES[key], NAMES[key])
+        for time in turn.xpath(f".//a[{has_class('podcast-time')}]"):
+            assert time.get("aria-label") == f"Play from {time.text_content()}"
+    assert len(set(colours.values())) == len(colours) == 3
+
+
 def test_time_link_of_first_timed_turn(built) -> None:  # type: ignore[no-untyped-def]
     (turn,) = page(built).xpath("//div[@data-start='72']")
     (link,) = turn.xpath(f".//a[{has_class('podcast-time')}]")

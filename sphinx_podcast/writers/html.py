@@ -1,6 +1,6 @@
 """HTML visitors for the nodes whose markup is part of the stable HTML hooks.
 
-All attributes go through ``self.starttag``, which escapes them.
+All attributes go through ``self.starttag``, which escapes them (turns: :mod:`.html_turns`).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from sphinx.writers.html5 import HTML5Translator
 
 from .. import nodes as pn
 from ..config import get_config
-from ..locale import _
-from ..model import format_seconds_attr, format_time
+from ..model import format_seconds_attr
 from . import html_listening
+from .html_turns import depart_turn, depart_turn_label, visit_turn, visit_turn_label
 
 Visitor = Callable[[HTML5Translator, Any], None]
 
@@ -23,114 +23,6 @@ Visitor = Callable[[HTML5Translator, Any], None]
 def _data_attributes(node: nodes.Element) -> dict[str, Any]:
     data: dict[str, Any] = node.get("html_data", {})
     return {f"data-{name}": str(value) for name, value in data.items()}
-
-
-def visit_turn(self: HTML5Translator, node: pn.turn) -> None:
-    self.body.append(_turn_start_tag(self, node))
-    if "speaker_name" not in node or _first_label(node) is not None:
-        return  # unresolved, or its label is a node (with an avatar, or in EPUB)
-    # The label, written here from the turn's attributes, goes in front of the first
-    # paragraph's words: that paragraph is visited here, the rest as usual.
-    label = _LABEL_START + _label_end(self, node)
-    first = node.children[0] if node.children else None
-    if not isinstance(first, nodes.paragraph):
-        self.body.append(f"<p>{label}</p>\n")
-        return
-    try:
-        self.dispatch_visit(first)
-        self.body.append(label)
-        for child in first.children:
-            child.walkabout(self)
-    except nodes.SkipNode:
-        pass
-    except nodes.SkipChildren:
-        self.dispatch_departure(first)
-    else:
-        self.dispatch_departure(first)
-    for child in node.children[1:]:
-        child.walkabout(self)
-    raise nodes.SkipChildren
-
-
-def _turn_start_tag(self: HTML5Translator, node: pn.turn) -> str:
-    """``<div class=… data-speaker=… data-start=… id=…>``, as ``starttag`` writes it.
-
-    A page has hundreds of turns: the usual one (our two classes, one id) is written
-    directly, anything else by ``starttag``.
-    """
-    key = node.get("speaker", "")
-    start = node.get("start")
-    estimate = node.get("estimated_start")
-    classes, ids = node["classes"], node["ids"]
-    if len(ids) == 1 and len(classes) == 2 and classes[0] == "podcast-turn":
-        if start is not None:
-            timed = f' data-start="{format_seconds_attr(start)}"'
-        elif estimate is not None:
-            timed = f' data-estimated-start="{format_seconds_attr(estimate)}"'
-        else:
-            timed = ""
-        return (
-            f'<div class="podcast-turn {self.attval(classes[1])}" '
-            f'data-speaker="{self.attval(key)}"{timed} id="{self.attval(ids[0])}">'
-        )
-    data: dict[str, Any] = {"data-speaker": key}
-    if start is not None:
-        data["data-start"] = format_seconds_attr(start)
-    elif estimate is not None:
-        data["data-estimated-start"] = format_seconds_attr(estimate)
-    return self.starttag(node, "div", "", **data)
-
-
-def _first_label(node: pn.turn) -> pn.turn_label | None:
-    first = node.children[0] if node.children else None
-    if isinstance(first, nodes.paragraph) and first.children:
-        label = first.children[0]
-        if isinstance(label, pn.turn_label):
-            return label
-    return None
-
-
-_LABEL_START = '<span class="podcast-turn-label"><span class="podcast-speaker">'
-
-
-def _label_end(self: HTML5Translator, turn: nodes.Element) -> str:
-    """The speaker's name (a link to the profile), the time link and the colon."""
-    name = turn["speaker_name"]
-    uri = turn.get("speaker_uri")
-    if turn.get("initials"):  # some speakers on the page have avatars, this one not
-        badge = self.attval(turn["initials"])
-        # drawn by CSS from the attribute: not part of the text (copy, search, reader views)
-        name_start = f'<span class="podcast-initials" data-initials="{badge}"></span>'
-    else:
-        name_start = ""
-    if uri:
-        # what Sphinx writes for an internal reference with a title
-        href, title = self.attval(uri), self.attval(name)
-        parts = [name_start, f'<a class="reference internal" href="{href}" title="{title}">']
-        parts += [self.encode(name), "</a></span>"]
-    else:
-        parts = [name_start, self.encode(name), "</span>"]
-    start = turn.get("start")
-    estimate = turn.get("estimated_start")
-    if start is not None:
-        shown = format_time(start)
-        href = f"#t={format_seconds_attr(start)}"
-        label = self.attval(_("Play from %s") % shown)
-        parts.append(f' <a aria-label="{label}" class="podcast-time" href="{href}">{shown}</a>')
-    elif estimate is not None and get_config(self.config).show_estimated_times:
-        shown = format_time(estimate)
-        href = f"#t={format_seconds_attr(estimate)}"
-        label = self.attval(_("Play from about %s (estimated)") % shown)
-        parts.append(
-            f' <a aria-label="{label}" class="podcast-time podcast-time-estimated"'
-            f' href="{href}">~{shown}</a>'
-        )
-    parts.append('<span class="podcast-sep">: </span></span>')
-    return "".join(parts)
-
-
-def depart_turn(self: HTML5Translator, node: pn.turn) -> None:
-    self.body.append("</div>\n")
 
 
 def visit_episode_header(self: HTML5Translator, node: pn.episode_header) -> None:
@@ -189,21 +81,6 @@ def visit_time_link(self: HTML5Translator, node: pn.time_link) -> None:
 
 def depart_time_link(self: HTML5Translator, node: pn.time_link) -> None:
     self.body.append("</a>")
-
-
-def visit_turn_label(self: HTML5Translator, node: pn.turn_label) -> None:
-    if node.get("compact"):  # holds the avatar; the rest is its turn's attributes
-        self.body.append(_LABEL_START)
-    else:  # plain nodes (EPUB)
-        self.body.append(self.starttag(node, "span", ""))
-
-
-def depart_turn_label(self: HTML5Translator, node: pn.turn_label) -> None:
-    turn = node.parent.parent if node.parent is not None else None
-    if node.get("compact") and isinstance(turn, pn.turn):
-        self.body.append(_label_end(self, turn))
-    else:
-        self.body.append("</span>")
 
 
 def visit_speaker_label(self: HTML5Translator, node: pn.speaker_label) -> None:
