@@ -34,7 +34,7 @@ from .model import TimeFormatError, parse_time
 from .outline_fill import OutlineFiller, following_sections, outline_chapters
 from .search_anchors import profile_search_id
 from .soundbites import note_soundbites
-from .turn_marks import CONTAINERS, CONTINUATIONS, MARK, is_candidate, mark_turns
+from .turn_marks import CONTAINERS, CONTINUATIONS, MARK, START, is_candidate, mark_turns
 from .turn_resolver import TurnResolver
 from .warnings_ import Subtype, warn
 
@@ -110,15 +110,16 @@ class EpisodePageTransform(SphinxTransform):
         seen: set[tuple[str, bool, int, bool]] = set()
         timeline: list[tuple[str, float | None, nodes.Element]] = []
         for node in filter(is_candidate, block_elements(self.document)):
+            start: float | None = None
             if isinstance(node, pn.turn):
                 reference, time_text, directive = node["speaker_ref"], node["time_text"], True
+                if time_text:
+                    with contextlib.suppress(TimeFormatError):  # warned about when resolved
+                        start = parse_time(time_text)
             else:
-                reference, time_text, _cut = node[MARK]
+                reference, _time_text, _cut = node[MARK]
+                start = node.get(START)  # read by mark_turns, when it parses
                 directive = False
-            start: float | None = None
-            if time_text:
-                with contextlib.suppress(TimeFormatError):  # warned about when resolved
-                    start = parse_time(time_text)
             domain.note_turn(docname, reference)
             timeline.append((reference, start, node))
             # Keep what the feed can need, in page order: each speaker reference's first

@@ -13,9 +13,10 @@ from docutils import nodes
 
 from . import nodes as pn
 from .grammar import Label, Suspicious, read_bold_label
+from .model import TimeFormatError, parse_time
 from .warnings_ import Subtype, warn
 
-__all__ = ["BREAK", "CONTAINERS", "CONTINUATIONS", "MARK", "is_candidate", "mark_turns"]
+__all__ = ["BREAK", "CONTAINERS", "CONTINUATIONS", "MARK", "START", "is_candidate", "mark_turns"]
 
 # Block nodes that continue the turn right before them.
 CONTINUATIONS = (
@@ -31,6 +32,10 @@ CONTAINERS = (nodes.section, nodes.document)
 
 MARK = "podcast_turn"
 """Attribute of a paragraph that starts like a turn: (name, time text, prefix length)."""
+START = "podcast_turn_start"
+"""Attribute of a marked paragraph whose time parses: its start in seconds, read once
+for the page's notes and the turn (a paragraph without it has its time read again, and
+warned about, when its turn is made; so does one read by an older version)."""
 BREAK = "podcast_not_turn"
 """Attribute of a paragraph that starts like a turn but is none: it ends the turn before
 it instead of continuing it (removed when turns are made)."""
@@ -66,6 +71,9 @@ def mark_turns(parent: nodes.Element) -> list[nodes.paragraph]:
             label = _split_prefix(child)
             if isinstance(label, Label):
                 child[MARK] = (label.name, label.time, label.text_start)
+                start = _seconds(label.time)
+                if start is not None:
+                    child[START] = start
                 marked.append(child)
             elif label is not None:
                 child[BREAK] = True
@@ -75,6 +83,16 @@ def mark_turns(parent: nodes.Element) -> list[nodes.paragraph]:
                     child,
                 )
     return marked
+
+
+def _seconds(time_text: str) -> float | None:
+    """The start a label's time says, or None: no time, or one that does not parse."""
+    if not time_text:
+        return None
+    try:
+        return parse_time(time_text)
+    except TimeFormatError:
+        return None
 
 
 def is_candidate(node: nodes.Node) -> bool:
