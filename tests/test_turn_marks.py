@@ -7,6 +7,7 @@ import shutil
 from conftest import ROOTS, resolved_doctree
 from docutils import nodes
 
+from sphinx_podcast.transforms import _chapter
 from sphinx_podcast.turn_marks import MARK, START, mark_turns
 
 
@@ -48,3 +49,13 @@ def test_marks_are_gone_once_turns_are_made(make_app, tmp_path) -> None:  # type
     ]
     assert marked == []
     app.cleanup()
+
+
+def test_chapter_is_that_of_the_nearest_listed_ancestor() -> None:
+    first, second = paragraph("Ada", ": one"), paragraph("Ada", ": two")
+    before = paragraph("Ada", ": zero")
+    subsection = nodes.section("", second)
+    chapters = [nodes.section("", first), nodes.section("", subsection)]
+    nodes.section("", before, *chapters)  # the page's section: parent of the chapters
+    index = {id(section): number for number, section in enumerate(chapters)}
+    assert [_chapter(node, index) for node in (first, second, before)] == [0, 1, -1]
