@@ -137,6 +137,8 @@ class ListeningMarkup(SphinxPostTransform):
     def _initials(self, turns: list[pn.turn]) -> None:
         """Badges for the speakers without an avatar, on pages where some have one."""
         table = get_podcast_domain(self.env).speaker_table()
+        if not any(speaker.avatar for speaker in table.speakers.values()):
+            return  # nobody has one (most sites): no look-up per turn
         pages: dict[str, list[tuple[pn.turn, Any]]] = {}
         for turn in turns:
             speaker = table.find(turn["speaker"])

@@ -248,7 +248,10 @@ def airtime(
 
 
 def _is_soundbite(node: nodes.Node) -> bool:
-    return isinstance(node, pn.soundbite | pn.soundbite_mark)
+    return isinstance(node, _SOUNDBITE_NODES)
+
+
+_SOUNDBITE_NODES = (pn.soundbite, pn.soundbite_mark)  # built once: called on every node
 
 
 def _turn_text(node: nodes.Element) -> str:
