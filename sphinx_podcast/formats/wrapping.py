@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["split_text", "wrap"]
+__all__ = ["split_text", "wrap", "wrap_lines"]
 
 
 def _chunks(word: str, budget: int, measure: Callable[[str], int]) -> list[str]:
@@ -28,46 +28,6 @@ def _chunks(word: str, budget: int, measure: Callable[[str], int]) -> list[str]:
 def wrap(text: str, budget: Callable[[int], int], measure: Callable[[str], int] = len) -> list[str]:
     """Greedy word wrap: line *i* measures at most ``budget(i)`` (words are cut if they
     must be). *measure* must add up over words (a space measures 1)."""
-    return _wrap_word_by_word(text, budget, measure)
-
-
-def wrap_lines(text: str, width: int, *, first_width: int | None = None) -> list[str]:
-    """:func:`wrap` with lines of *width* characters, the first of *first_width*."""
-    first = width if first_width is None else first_width
-    words = text.split()
-    if words and max(map(len, words)) <= min(first, width):  # no word to cut
-        joined = " ".join(words)
-        match = _block_pattern(first, first, 1).match(joined)
-        assert match is not None  # (the first word fits)
-        return [match.group(1), *_block_pattern(width, width, 1).findall(joined, match.end())]
-    return _wrap_word_by_word(text, lambda index: width if index else first, len)
-
-
-#: Caption writers wrap every turn of every page: a regular expression that takes a
-#: caption's lines (or a block of them) in one match, instead of a Python step a word,
-#: makes SRT and VTT about a third cheaper (measured on a 300-turn page).
-_BLOCK_PATTERNS: dict[tuple[int, int, int], re.Pattern[str]] = {}
-
-
-def _block_pattern(first_width: int, width: int, lines: int) -> re.Pattern[str]:
-    """A block of up to *lines* lines of whole words (from text whose words are one
-    space apart), the first at most *first_width* characters long, the others *width*;
-    each line greedy, the most words that fit; the space after the block is taken too.
-    For text with no word longer than the shorter line: those lines are the greedy
-    wrap's (a longer word would be skipped or start a block early)."""
-    key = (first_width, width, lines)
-    pattern = _BLOCK_PATTERNS.get(key)
-    if pattern is None:
-        first = r"(.{1,%d})" % first_width  # noqa: UP031
-        other = r"(?: (.{1,%d}))?" % width  # noqa: UP031
-        pattern = _BLOCK_PATTERNS[key] = re.compile(first + other * (lines - 1) + r"(?= |\Z) ?")
-    return pattern
-
-
-def _wrap_word_by_word(
-    text: str, budget: Callable[[int], int], measure: Callable[[str], int]
-) -> list[str]:
-    """:func:`wrap`, a word at a time: for any *measure*, and words cut to fit."""
     words = text.split()
     sizes = list(map(measure, words))  # each word measured once, in C for len
     lines: list[str] = []
@@ -99,6 +59,39 @@ def _wrap_word_by_word(
     if length >= 0:
         lines.append(" ".join(words[first:]))
     return lines
+
+
+def wrap_lines(text: str, width: int, *, first_width: int | None = None) -> list[str]:
+    """:func:`wrap` with lines of *width* characters, the first of *first_width*."""
+    first = width if first_width is None else first_width
+    words = text.split()
+    if words and max(map(len, words)) <= min(first, width):  # no word to cut
+        joined = " ".join(words)
+        match = _block_pattern(first, first, 1).match(joined)
+        assert match is not None  # (the first word fits)
+        return [match.group(1), *_block_pattern(width, width, 1).findall(joined, match.end())]
+    return wrap(text, lambda index: width if index else first)
+
+
+#: Caption writers wrap every turn of every page: a regular expression that takes a
+#: caption's lines (or a block of them) in one match, instead of a Python step a word,
+#: takes about a third off wrapping a 300-turn page's SRT and VTT.
+_BLOCK_PATTERNS: dict[tuple[int, int, int], re.Pattern[str]] = {}
+
+
+def _block_pattern(first_width: int, width: int, lines: int) -> re.Pattern[str]:
+    """A block of up to *lines* lines of whole words (from text whose words are one
+    space apart), the first at most *first_width* characters long, the others *width*;
+    each line greedy, the most words that fit; the space after the block is taken too.
+    For text with no word longer than the shorter line: those lines are the greedy
+    wrap's (a longer word would be skipped or start a block early)."""
+    key = (first_width, width, lines)
+    pattern = _BLOCK_PATTERNS.get(key)
+    if pattern is None:
+        first = r"(.{1,%d})" % first_width  # noqa: UP031
+        other = r"(?: (.{1,%d}))?" % width  # noqa: UP031
+        pattern = _BLOCK_PATTERNS[key] = re.compile(first + other * (lines - 1) + r"(?= |\Z) ?")
+    return pattern
 
 
 def split_text(
