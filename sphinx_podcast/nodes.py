@@ -173,3 +173,11 @@ ALL_NODES: tuple[type[nodes.Element], ...] = (
     duration,
     listening_control,
 )
+
+
+_SOUNDBITE_NODES = (soundbite, soundbite_mark)  # a tuple built once: tested on every node
+
+
+def is_soundbite(node: nodes.Node) -> bool:
+    """A soundbite, or the mark of one in a turn (what the soundbite passes look for)."""
+    return isinstance(node, _SOUNDBITE_NODES)

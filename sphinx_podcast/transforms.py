@@ -81,7 +81,7 @@ class EpisodePageTransform(SphinxTransform):
         if header is not None or directive_turns:
             domain.note_shows(docname, "speakers")
         if header is None and self.env.temp_data.get("podcast_has_soundbites"):
-            for soundbite in self.document.findall(_is_soundbite):
+            for soundbite in self.document.findall(pn.is_soundbite):
                 warn(
                     "soundbite outside an episode page: a highlight quotes a turn of "
                     "the episode it is on",
@@ -247,13 +247,6 @@ def airtime(
     return seconds
 
 
-def _is_soundbite(node: nodes.Node) -> bool:
-    return isinstance(node, _SOUNDBITE_NODES)
-
-
-_SOUNDBITE_NODES = (pn.soundbite, pn.soundbite_mark)  # built once: called on every node
-
-
 def _turn_text(node: nodes.Element) -> str:
     """What a turn says: a ``turn`` directive's text, or a marked paragraph's and that
     of the unmarked blocks that continue it."""
@@ -276,7 +269,7 @@ def _soundbite_places(
     continues a bold-name turn), else None."""
     index = {id(node): position for position, (_r, _s, node) in enumerate(timeline)}
     placed: list[tuple[nodes.Element, int | None]] = []
-    for node in document.findall(_is_soundbite):
+    for node in document.findall(pn.is_soundbite):
         assert isinstance(node, nodes.Element)
         start: nodes.Element = node.parent if isinstance(node, pn.soundbite_mark) else node
         found: int | None = None
