@@ -17,6 +17,7 @@ problem with the input is a :class:`FormatError` naming file and line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -192,15 +193,13 @@ def to_text(
     """Plain text: one paragraph per cue, ``Name [MM:SS]: text`` (parts only when known);
     the lines of a cue's text (its blocks: paragraphs, list items …) stay lines."""
     paragraphs = []
-    names: dict[str, str] = {}  # a speaker's name, made once a file
+    name_of = functools.cache(lambda key: " ".join(speaker_name(key, speakers_by_key).split()))
     for cue in cues:
         lines = [" ".join(line.split()) for line in cue.text.splitlines()]
         body = "\n".join([line for line in lines if line])
         if not body:
             continue
-        name = names.get(cue.speaker)
-        if name is None:
-            name = names[cue.speaker] = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
+        name = name_of(cue.speaker)  # made once a file for each speaker
         time = f"[{format_time(cue.start)}]" if cue.start is not None else ""
         label = " ".join(part for part in (name, time) if part)
         if name:

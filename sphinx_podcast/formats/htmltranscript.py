@@ -9,6 +9,7 @@ for each turn, the speaker as ``<cite>Name:</cite>``, its start as
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from html import escape
 
@@ -28,6 +29,12 @@ def duration_attribute(seconds: float) -> str:
     millis = round(seconds * 1000)
     whole, rest = divmod(millis, 1000)
     return f"PT{whole}.{rest:03d}S" if rest else f"PT{whole}S"
+
+
+def _cite(name: str) -> str:
+    """``<cite>Name:</cite>`` (none for no name)."""
+    name = " ".join(name.split())
+    return f"<cite>{escape(name, quote=False)}:</cite>" if name else ""
 
 
 def to_html(
@@ -51,16 +58,13 @@ def to_html(
         "</head>",
         "<body>",
     ]
-    cites: dict[str, str] = {}  # a speaker's <cite>, made once a file
+    cite_of = functools.cache(lambda key: _cite(speaker_name(key, speakers_by_key)))
     for cue in cues:
         blocks = [" ".join(line.split()) for line in cue.text.splitlines()]
         blocks = [block for block in blocks if block]
         if not blocks:
             continue
-        cite = cites.get(cue.speaker)
-        if cite is None:
-            name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
-            cite = cites[cue.speaker] = f"<cite>{escape(name, quote=False)}:</cite>" if name else ""
+        cite = cite_of(cue.speaker)  # made once a file for each speaker
         if cite:
             out.append(cite)
         if cue.start is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -231,16 +232,11 @@ def to_podcast_json(
     # json's own C string encoder: with an indent, json encodes in pure Python, and a
     # site writes this file for every episode on every build. (Times are whole numbers
     # or finite floats: their repr is their JSON.)
-    speakers: dict[str, str] = {}  # a speaker's line, made once a file
+    speaker_line = functools.cache(lambda key: _speaker_line(speaker_name(key, speakers_by_key)))
     segments = []
     for cue, start, end, _limit in timed:
-        speaker = speakers.get(cue.speaker)
-        if speaker is None:
-            name = " ".join(speaker_name(cue.speaker, speakers_by_key).split())
-            speaker = f'      "speaker": {_json_string(name)},\n' if name else ""
-            speakers[cue.speaker] = speaker
         segments.append(
-            f"    {{\n{speaker}"
+            f"    {{\n{speaker_line(cue.speaker)}"
             f'      "startTime": {seconds_value(start)!r},\n'
             f'      "endTime": {seconds_value(end)!r},\n'
             f'      "body": {_json_string(" ".join(cue.text.split()))}\n    }}'
@@ -257,6 +253,12 @@ def to_podcast_json(
 
 
 _json_string = json.encoder.encode_basestring  # the encoder of ensure_ascii=False
+
+
+def _speaker_line(name: str) -> str:
+    """A segment's ``"speaker"`` line (none for no name)."""
+    name = " ".join(name.split())
+    return f'      "speaker": {_json_string(name)},\n' if name else ""
 
 
 # -- chapters ------------------------------------------------------------------------

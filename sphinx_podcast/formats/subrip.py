@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -111,13 +112,11 @@ def to_srt(
     cards: list[str] = []
     if timed is None:
         timed = timed_cues(cues, total)
-    labels: dict[str, str] = {}  # a speaker's label, made once a file
+    label_of = functools.cache(lambda key: speaker_label(speaker_name(key, speakers_by_key)))
     # a card usually starts where the one before it ends: that time is written already
     previous_end, previous_end_text = -1, ""
     for cue, start, end, limit in timed:
-        label = labels.get(cue.speaker)
-        if label is None:
-            label = labels[cue.speaker] = speaker_label(speaker_name(cue.speaker, speakers_by_key))
+        label = label_of(cue.speaker)  # made once a file for each speaker
         own_line = len(label) + 1 > LINE_WIDTH - MIN_TEXT_WIDTH
         first_width = LINE_WIDTH if own_line or not label else LINE_WIDTH - len(label) - 1
         # "-->" would read as timings: an SRT card's text cannot hold it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import re
@@ -38,6 +39,11 @@ def escape_voice(name: str) -> str:
     return name.replace("&", "&amp;").replace(">", "&gt;")
 
 
+def _voice(name: str) -> str:
+    """The voice span that starts a speaker's cue (none for no name)."""
+    return f"<v {escape_voice(name)}>" if name.strip() else ""
+
+
 def _escaped_length(text: str) -> int:
     """len(escape_text(text)), without building the string."""
     return len(text) + 4 * text.count("&") + 3 * (text.count("<") + text.count(">"))
@@ -66,14 +72,11 @@ def to_vtt(
     out.write("WEBVTT\n")
     if timed is None:
         timed = timed_cues(cues, total)
-    voices: dict[str, str] = {}  # a speaker's voice span, made once a file
+    voice_of = functools.cache(lambda key: _voice(speaker_name(key, speakers_by_key)))
     # a cue usually starts where the one before it ends: that time is written already
     previous_end, previous_end_text = -1, ""
     for number, (cue, start, end, limit) in enumerate(timed, start=1):
-        voice = voices.get(cue.speaker)
-        if voice is None:
-            name = speaker_name(cue.speaker, speakers_by_key)
-            voice = voices[cue.speaker] = f"<v {escape_voice(name)}>" if name.strip() else ""
+        voice = voice_of(cue.speaker)  # made once a file for each speaker
         first_width = max(LINE_WIDTH - len(voice), 20)
         text = cue.text
         escaped = "&" in text or "<" in text or ">" in text
